@@ -1,0 +1,75 @@
+# LAUSD permit assistant. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON310      := $(shell scripts/find-python310)
+RASA_VENV      := .venv
+ACTIONS_VENV   := .venv-actions
+RASA           := $(RASA_VENV)/bin/rasa
+PY             := $(ACTIONS_VENV)/bin/python
+MODEL_DIR      := models
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help setup train run stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
+
+help: ## List every target
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(RASA_VENV)/.installed: requirements/rasa.txt
+	rm -rf $(RASA_VENV)
+	$(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install -q --upgrade "pip<25"
+	$(RASA_VENV)/bin/pip install -q -r requirements/rasa.txt   # one resolve: rasa's pins hold
+	touch $@
+
+$(ACTIONS_VENV)/.installed: requirements/actions.txt requirements/dev.txt
+	rm -rf $(ACTIONS_VENV)
+	$(PYTHON310) -m venv $(ACTIONS_VENV)
+	$(ACTIONS_VENV)/bin/pip install -q --upgrade "pip<25"
+	$(ACTIONS_VENV)/bin/pip install -q -r requirements/actions.txt -r requirements/dev.txt
+	touch $@
+
+setup: $(RASA_VENV)/.installed $(ACTIONS_VENV)/.installed ## Build both venvs (Rasa server, action server)
+
+train: setup ## Train the model (skipped by rasa when data and config did not change)
+	$(RASA) train --out $(MODEL_DIR) --fixed-model-name permit-assistant
+
+run: train ## Start the action server, the Rasa server and the web page (SQLite under var/)
+	scripts/run-servers
+
+stop: ## Stop the servers started by `make run`
+	scripts/run-servers --stop
+
+shell: setup ## Chat in the terminal with the running servers (start them with `make run`)
+	$(RASA_VENV)/bin/python scripts/chat_shell.py
+
+lint: setup ## ruff on all Python code
+	$(ACTIONS_VENV)/bin/ruff check bot actions tests scripts
+
+typecheck: setup ## mypy on bot/ and actions/
+	$(ACTIONS_VENV)/bin/mypy
+
+unit: setup ## Offline unit tests (rules, catalogs, language, actions)
+	$(ACTIONS_VENV)/bin/pytest tests/unit -q
+	$(RASA_VENV)/bin/pip check
+	$(ACTIONS_VENV)/bin/pip check
+
+validate: setup ## rasa data validate, warnings are errors
+	$(RASA) data validate --fail-on-warnings
+
+nlu-eval: train ## Held-out NLU evaluation per language; fails under 0.95 macro-F1
+	scripts/evaluate-nlu
+
+conversations: train ## Conversation tests in both languages (rasa test, prediction errors fail)
+	$(RASA) test core --model $(MODEL_DIR)/permit-assistant.tar.gz --stories tests/conversations \
+	  --fail-on-prediction-errors --out var/results/conversations
+
+e2e: train ## Start both servers and talk to the REST webhook in English and Spanish
+	$(ACTIONS_VENV)/bin/pytest tests/e2e -q
+
+test: lint typecheck unit validate train nlu-eval conversations e2e ## Everything CI runs
+	@echo "All checks passed."
+
+clean: ## Remove models and runtime data (keeps the venvs)
+	rm -rf $(MODEL_DIR) var/results

@@ -1,0 +1,1 @@
+"""Custom actions: thin adapters between Rasa and bot/. They name responses, never hold text."""

@@ -1,0 +1,1 @@
+"""Which language (English or Spanish) the conversation is in."""

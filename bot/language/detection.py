@@ -1,0 +1,102 @@
+"""Choose the conversation language from what the parent writes.
+
+The detector (lingua, limited to English and Spanish) is trusted only where it is sound: a
+message with at least two real words and a clear winner. One-word replies ("ok", "no", "1"),
+email addresses, numbers and answers to a form's questions (names!) never flip the language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+SUPPORTED = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+
+# A clear winner on a real sentence; one word is enough only to start a conversation.
+SENTENCE_CONFIDENCE = 0.80
+FIRST_WORD_CONFIDENCE = 0.60
+
+_NOT_WORDS = re.compile(
+    r"\S+@\S+|https?://\S+|www\.\S+|/\w+\S*|[^\W\d_]*\d[\w-]*", re.UNICODE
+)  # emails, links, button payloads, anything with a digit (codes, dates, phone numbers)
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# Words both languages use alike: they say nothing about the language.
+_NEUTRAL = {"ok", "okay", "oki", "okey", "lausd", "la", "no", "sms", "email", "hmm", "mmm"}
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What the detector thinks of one message."""
+
+    language: str
+    confidence: float
+    words: int
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH).build()
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a message that can tell a language apart."""
+    cleaned = _NOT_WORDS.sub(" ", text)
+    return [w for w in _WORD.findall(cleaned) if w.lower() not in _NEUTRAL]
+
+
+def guess_language(text: str) -> LanguageGuess | None:
+    """Detect English or Spanish in `text`; None when there is nothing to judge."""
+    words = content_words(text)
+    if not words:
+        return None
+    values = _detector().compute_language_confidence_values(" ".join(words))
+    best = values[0]
+    code = "es" if best.language.name == "SPANISH" else "en"
+    return LanguageGuess(code, best.value, len(words))
+
+
+def normalise_language(value: object) -> str | None:
+    """Map an entity or metadata value ("es", "ES", "es-MX", "en_US") to `en`/`es`."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower()[:2]
+    return code if code in SUPPORTED else None
+
+
+def choose_language(
+    text: str,
+    current: str | None,
+    requested: str | None = None,
+    hint: str | None = None,
+    answering_form: bool = False,
+) -> str | None:
+    """The language to use from now on, or None to keep `current`.
+
+    requested: an explicit request ("English please"), always honoured.
+    hint: the channel's language (page language), used when nothing else decides.
+    answering_form: the message answers a form question (a name, an email): never flips.
+    """
+    requested = normalise_language(requested)
+    if requested:
+        return requested if requested != current else None
+    hint = normalise_language(hint)
+    if answering_form or (text or "").startswith("/"):
+        return hint if current is None and hint else None
+    guess = guess_language(text or "")
+    decided: str | None = None
+    if guess and guess.words >= 2 and guess.confidence >= SENTENCE_CONFIDENCE:
+        decided = guess.language
+    elif current is None:
+        if guess and guess.confidence >= FIRST_WORD_CONFIDENCE:
+            decided = guess.language
+        else:
+            decided = hint
+    return decided if decided and decided != current else None

@@ -1,0 +1,35 @@
+"""Turn a response (as declared in domain.yml) into the message a parent sees.
+
+Every string in a domain response is a catalog key: `text` names the reply, each button's
+`title` names its label. Payloads stay as declared. No Rasa import: testable offline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.nlg.catalog import Catalog
+from bot.nlg.facts import policy_facts, reason_facts
+
+
+def render_response(
+    catalog: Catalog,
+    response: Mapping[str, Any],
+    locale: str,
+    params: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The message for one response variation in `locale` with `params` filled in."""
+    values: dict[str, Any] = dict(policy_facts(catalog, locale))
+    reason = params.get("permit_reason")
+    if isinstance(reason, str):
+        values.update(reason_facts(catalog, locale, reason))
+    values.update({k: v for k, v in params.items() if isinstance(v, (str, int, float))})
+    message: dict[str, Any] = {"text": catalog.text(response["text"], locale, **values)}
+    buttons = [
+        {"title": catalog.text(button["title"], locale, **values), "payload": button["payload"]}
+        for button in response.get("buttons") or []
+    ]
+    if buttons:
+        message["buttons"] = buttons
+    return message

@@ -1,0 +1,79 @@
+"""Starts the real action server and Rasa server (SQLite tracker store) for end-to-end tests."""
+
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5105"))
+ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5155"))
+
+
+class Servers:
+    """The two servers of one test session, restartable to prove conversations persist."""
+
+    def __init__(self, var_dir: Path) -> None:
+        self.var_dir = var_dir
+        self.env = {
+            **os.environ,
+            "RASA_PORT": str(RASA_PORT),
+            "ACTIONS_PORT": str(ACTIONS_PORT),
+            "VAR_DIR": str(var_dir),
+            "RUN_IN_BACKGROUND": "1",
+        }
+
+    def start(self) -> None:
+        subprocess.run([str(ROOT / "scripts/run-servers")], env=self.env, check=True, timeout=400)
+
+    def stop(self) -> None:
+        subprocess.run([str(ROOT / "scripts/run-servers"), "--stop"], env=self.env, check=True)
+        for name in ("rasa", "actions"):
+            (self.var_dir / "run" / f"{name}.pid").unlink(missing_ok=True)
+
+    def restart(self) -> None:
+        self.stop()
+        import time
+
+        for _ in range(60):  # wait for the ports to be released
+            try:
+                requests.get(f"http://localhost:{RASA_PORT}/", timeout=1)
+                time.sleep(1)
+            except requests.ConnectionError:
+                break
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    model = ROOT / "models" / "permit-assistant.tar.gz"
+    assert model.exists(), "train the model first (make train)"
+    running = Servers(tmp_path_factory.mktemp("var"))
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def say(sender: str, message: str, metadata: dict | None = None) -> list[dict]:
+    """Send one message through the REST channel and return the bot's messages."""
+    body: dict = {"sender": sender, "message": message}
+    if metadata:
+        body["metadata"] = metadata
+    response = requests.post(f"http://localhost:{RASA_PORT}/webhooks/rest/webhook", json=body, timeout=60)
+    assert response.status_code == 200
+    return response.json()
+
+
+def text_of(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"e2e-{uuid.uuid4().hex[:10]}"

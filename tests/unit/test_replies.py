@@ -1,0 +1,70 @@
+"""What a parent reads: replies rendered from the domain's responses in each language."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlg.catalog import Catalog
+from bot.nlg.render import render_response
+
+ROOT = Path(__file__).resolve().parents[2]
+RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+
+
+def reply(name: str, locale: str, **params: object) -> dict:
+    return render_response(Catalog(strict=True), RESPONSES[name][0], locale, params)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_every_response_renders_completely(name, locale):
+    message = reply(name, locale, permit_reason="childcare")
+    assert message["text"].strip()
+    assert "%{" not in message["text"]
+
+
+def test_application_dates_come_from_the_policy_in_each_language():
+    assert "1 de febrero" in reply("utter_application_dates", "es")["text"]
+    assert "30 de abril" in reply("utter_application_dates", "es")["text"]
+    assert "February 1" in reply("utter_application_dates", "en")["text"]
+    assert "April 30" in reply("utter_application_dates", "en")["text"]
+
+
+def test_documents_for_childcare_name_the_affidavit_in_spanish():
+    text = reply("utter_reason_documents", "es", permit_reason="childcare")["text"]
+    assert "Cuidado de niños" in text
+    assert "Declaración Jurada de Cuidado de Niños" in text
+    assert "distrito de residencia" in text  # the release is always needed
+    assert "normalmente" in text  # the per-reason list is not confirmed by LAUSD
+
+
+def test_greeting_offers_the_menu_as_buttons_in_the_parents_language():
+    buttons = reply("utter_greet", "es")["buttons"]
+    assert {"title": "¿Cuándo puedo solicitar?", "payload": "/ask_application_dates"} in buttons
+    english = reply("utter_greet", "en")["buttons"]
+    assert [b["payload"] for b in english] == [b["payload"] for b in buttons]
+
+
+def test_reason_buttons_carry_the_reason_code():
+    buttons = reply("utter_ask_documents_reason", "en")["buttons"]
+    assert len(buttons) == 8
+    assert buttons[4] == {
+        "title": "Childcare",
+        "payload": '/ask_documents{"permit_reason": "childcare"}',
+    }
+
+
+def test_the_eight_reasons_are_listed():
+    text = reply("utter_permit_reasons", "en")["text"]
+    for name in [
+        "Parent Employment",
+        "Specialized Program",
+        "Continuing Enrollment",
+        "Sibling",
+        "Childcare",
+        "Victim of an Act of Bullying",
+        "Active Duty Military",
+        "Exception",
+    ]:
+        assert name in text
