@@ -1,0 +1,361 @@
+"""Typed, cached loader of the permit policy (``bot/policy/permits.yml``).
+
+The district edits the YAML, not this code: every number and list the rules use is read
+here. The loader checks the file's shape and cross-references (a reason naming an unknown
+document is an error), so a bad edit fails at start-up rather than in a conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.rules.codes import Code, Direction
+from bot.rules.data_file import DataFileError, count, flag, mapping, month_day, read_yaml, text, text_list
+
+DEFAULT_POLICY_PATH = Path(__file__).resolve().parent.parent / "policy" / "permits.yml"
+
+
+class Confidence(Code):
+    """How sure we are of a fact; ``typical`` means the bot must say "usually"."""
+
+    SEED = "seed"
+    LAW = "law"
+    DISTRICT = "district"
+    TYPICAL = "typical"
+
+
+class DocumentRequirement(Code):
+    """Why a document is on a reason's list."""
+
+    ALWAYS = "always"
+    FOR_REASON = "for_reason"
+    IF_APPLICABLE = "if_applicable"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact comes from, how sure we are, and whether to confirm it before release."""
+
+    source: str
+    confidence: Confidence
+    verify: bool
+
+    @property
+    def hedged(self) -> bool:
+        """True when the bot must say "usually" and point to the office."""
+        return self.confidence is Confidence.TYPICAL or self.verify
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A permit reason code for one direction, with its reason-specific documents."""
+
+    code: str
+    direction: Direction
+    documents: tuple[str, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class RequiredDocument:
+    """One document a parent should upload for a reason."""
+
+    code: str
+    requirement: DocumentRequirement
+    confidence: Confidence
+    verify: bool
+
+    @property
+    def hedged(self) -> bool:
+        """True when the bot must say "usually" and point to the office."""
+        return self.confidence is Confidence.TYPICAL or self.verify
+
+
+@dataclass(frozen=True)
+class ClosingDay:
+    """A yearly closing day (month/day) and the reasons still accepted after it."""
+
+    month: int
+    day: int
+    except_reasons: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ApplicationWindows:
+    """The yearly opening day and, per direction, the closing day (None: no closing date)."""
+
+    opens_month: int
+    opens_day: int
+    closing: Mapping[Direction, ClosingDay | None]
+
+
+@dataclass(frozen=True)
+class DecisionDeadlines:
+    """EC 46600.2 numbers: what counts as a current-year request and the decision days."""
+
+    current_year_request_days_before_instruction: int
+    current_year_decision_days: int
+    future_year_decision_days_after_instruction_starts: int
+
+
+@dataclass(frozen=True)
+class AppealRule:
+    """One appeal stage: the body (a name, not a sentence), days allowed, provenance."""
+
+    body: str
+    days: int
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class PasswordRules:
+    """Length bounds and the longest allowed run of one character."""
+
+    min_length: int
+    max_length: int
+    max_run: int
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The whole permit policy, typed."""
+
+    windows: ApplicationWindows
+    incoming_reasons: Mapping[str, Reason]
+    outgoing_reasons: Mapping[str, Reason]
+    documents: Mapping[str, Provenance]
+    documents_always: tuple[str, ...]
+    documents_if_applicable: tuple[str, ...]
+    magnet_open_to_incoming: bool
+    provisional_school_months: int
+    school_month_weekdays: int
+    decision_deadlines: DecisionDeadlines
+    district_appeal: AppealRule
+    county_appeal: AppealRule
+    password_rules: PasswordRules
+
+    @property
+    def provisional_weekdays(self) -> int:
+        """Counted weekdays of provisional enrollment (two school months = 40)."""
+        return self.provisional_school_months * self.school_month_weekdays
+
+    def reasons(self, direction: Direction) -> Mapping[str, Reason]:
+        """The reasons for a direction, in the policy file's order."""
+        if direction is Direction.INCOMING:
+            return self.incoming_reasons
+        return self.outgoing_reasons
+
+    def is_reason(self, code: str, direction: Direction) -> bool:
+        """True when ``code`` is a reason for ``direction``."""
+        return code in self.reasons(direction)
+
+    def documents_for(self, reason: str) -> tuple[RequiredDocument, ...]:
+        """Documents for an incoming reason: always-needed first, then the reason's, then if-applicable.
+
+        Raises KeyError for an unknown incoming reason code (a programming error: NLU
+        entities are mapped to canonical codes before they reach the rules).
+        """
+        found = self.incoming_reasons[reason]
+        listed: list[RequiredDocument] = []
+        groups = (
+            (DocumentRequirement.ALWAYS, self.documents_always),
+            (DocumentRequirement.FOR_REASON, found.documents),
+            (DocumentRequirement.IF_APPLICABLE, self.documents_if_applicable),
+        )
+        for requirement, codes in groups:
+            for code in codes:
+                doc = self.documents[code]
+                reason_verify = requirement is DocumentRequirement.FOR_REASON and found.provenance.verify
+                listed.append(
+                    RequiredDocument(
+                        code=code,
+                        requirement=requirement,
+                        confidence=doc.confidence,
+                        verify=doc.verify or reason_verify,
+                    )
+                )
+        return tuple(listed)
+
+
+def load_policy(path: Path | str | None = None) -> Policy:
+    """Load and check the policy file once per path (cached); ``None`` means the shipped file."""
+    return _load_policy_cached(Path(path or DEFAULT_POLICY_PATH).resolve())
+
+
+def clear_policy_cache() -> None:
+    """Forget loaded policies (after the district edits the file, or in tests)."""
+    _load_policy_cached.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _load_policy_cached(path: Path) -> Policy:
+    return parse_policy(read_yaml(path), where=str(path))
+
+
+def parse_policy(raw: object, where: str = "policy") -> Policy:
+    """Build a Policy from already-parsed YAML, raising DataFileError on any defect."""
+    top = mapping(raw, where)
+    documents = {
+        code: _provenance(entry, f"{where}.documents.{code}")
+        for code, entry in mapping(top.get("documents"), f"{where}.documents").items()
+    }
+    incoming = _reasons(top, "incoming_reasons", Direction.INCOMING, documents, where)
+    outgoing = _reasons(top, "outgoing_reasons", Direction.OUTGOING, documents, where)
+    always = _document_list(top, "documents_always", documents, where)
+    if_applicable = _document_list(top, "documents_if_applicable", documents, where)
+
+    windows_raw = mapping(top.get("application_windows"), f"{where}.application_windows")
+    opens_month, opens_day = month_day(
+        mapping(windows_raw.get("opens"), f"{where}.application_windows.opens"), f"{where}.opens"
+    )
+    windows = ApplicationWindows(
+        opens_month=opens_month,
+        opens_day=opens_day,
+        closing=MappingProxyType(
+            {
+                direction: _closing_day(windows_raw, direction, reasons, f"{where}.application_windows")
+                for direction, reasons in ((Direction.INCOMING, incoming), (Direction.OUTGOING, outgoing))
+            }
+        ),
+    )
+    for direction, closing in windows.closing.items():
+        # Windows are read within one calendar year (see windows.py): closing follows opening.
+        if closing and (closing.month, closing.day) < (windows.opens_month, windows.opens_day):
+            raise DataFileError(f"{where}: {direction.value} closes before applications open")
+
+    magnet = mapping(top.get("magnet_schools"), f"{where}.magnet_schools")
+    provisional = mapping(top.get("provisional_enrollment"), f"{where}.provisional_enrollment")
+    deadlines = mapping(top.get("decision_deadlines"), f"{where}.decision_deadlines")
+    appeals = mapping(top.get("appeals"), f"{where}.appeals")
+    passwords = mapping(top.get("password_rules"), f"{where}.password_rules")
+    return Policy(
+        windows=windows,
+        incoming_reasons=MappingProxyType(incoming),
+        outgoing_reasons=MappingProxyType(outgoing),
+        documents=MappingProxyType(documents),
+        documents_always=always,
+        documents_if_applicable=if_applicable,
+        magnet_open_to_incoming=flag(magnet.get("open_to_incoming_permits"), f"{where}.magnet_schools"),
+        provisional_school_months=count(
+            provisional.get("max_school_months"), f"{where}.provisional_enrollment"
+        ),
+        school_month_weekdays=count(
+            provisional.get("school_month_weekdays"), f"{where}.provisional_enrollment"
+        ),
+        decision_deadlines=DecisionDeadlines(
+            current_year_request_days_before_instruction=count(
+                deadlines.get("current_year_request_days_before_instruction"), f"{where}.decision_deadlines"
+            ),
+            current_year_decision_days=count(
+                deadlines.get("current_year_decision_days"), f"{where}.decision_deadlines"
+            ),
+            future_year_decision_days_after_instruction_starts=count(
+                deadlines.get("future_year_decision_days_after_instruction_starts"),
+                f"{where}.decision_deadlines",
+            ),
+        ),
+        district_appeal=_appeal(appeals.get("district"), f"{where}.appeals.district"),
+        county_appeal=_appeal(appeals.get("county"), f"{where}.appeals.county"),
+        password_rules=PasswordRules(
+            min_length=count(passwords.get("min_length"), f"{where}.password_rules.min_length"),
+            max_length=count(passwords.get("max_length"), f"{where}.password_rules.max_length"),
+            max_run=count(passwords.get("max_run"), f"{where}.password_rules.max_run"),
+        ),
+    )
+
+
+def _reasons(
+    top: Mapping[str, object], key: str, direction: Direction, documents: Mapping[str, Provenance], where: str
+) -> dict[str, Reason]:
+    reasons: dict[str, Reason] = {}
+    for code, entry in mapping(top.get(key), f"{where}.{key}").items():
+        here = f"{where}.{key}.{code}"
+        body = mapping(entry, here)
+        docs = tuple(text_list(body.get("documents", []), f"{here}.documents"))
+        missing = [doc for doc in docs if doc not in documents]
+        if missing:
+            raise DataFileError(f"{here}: unknown documents {missing}")
+        reasons[code] = Reason(
+            code=code, direction=direction, documents=docs, provenance=_provenance(body, here)
+        )
+    if not reasons:
+        raise DataFileError(f"{where}.{key}: no reasons")
+    return reasons
+
+
+def _document_list(
+    top: Mapping[str, object], key: str, documents: Mapping[str, Provenance], where: str
+) -> tuple[str, ...]:
+    value = top.get(key, [])
+    if not isinstance(value, list):
+        raise DataFileError(f"{where}.{key}: expected a list")
+    codes = tuple(
+        text(mapping(item, f"{where}.{key}").get("document"), f"{where}.{key}.document") for item in value
+    )
+    missing = [code for code in codes if code not in documents]
+    if missing:
+        raise DataFileError(f"{where}.{key}: unknown documents {missing}")
+    return codes
+
+
+def _closing_day(
+    windows: Mapping[str, object], direction: Direction, reasons: Mapping[str, Reason], where: str
+) -> ClosingDay | None:
+    here = f"{where}.{direction.value}_closes"
+    body = mapping(windows.get(f"{direction.value}_closes"), here)
+    if not flag(body.get("closes", True), f"{here}.closes"):
+        return None
+    late = frozenset(text_list(body.get("except_reasons", []), f"{here}.except_reasons"))
+    unknown = late - set(reasons)
+    if unknown:
+        raise DataFileError(f"{here}.except_reasons: unknown reasons {sorted(unknown)}")
+    month, day = month_day(body, here)
+    return ClosingDay(month=month, day=day, except_reasons=late)
+
+
+def _appeal(raw: object, where: str) -> AppealRule:
+    body = mapping(raw, where)
+    return AppealRule(
+        body=text(body.get("body"), f"{where}.body"),
+        days=count(body.get("days"), f"{where}.days"),
+        provenance=_provenance(body, where),
+    )
+
+
+def _provenance(raw: object, where: str) -> Provenance:
+    body = mapping(raw, where)
+    confidence = text(body.get("confidence"), f"{where}.confidence")
+    try:
+        level = Confidence(confidence)
+    except ValueError as error:
+        raise DataFileError(f"{where}.confidence: unknown level {confidence!r}") from error
+    return Provenance(
+        source=text(body.get("source"), f"{where}.source"),
+        confidence=level,
+        verify=flag(body.get("verify", False), f"{where}.verify"),
+    )
+
+
+__all__ = [
+    "DEFAULT_POLICY_PATH",
+    "DataFileError",
+    "AppealRule",
+    "ApplicationWindows",
+    "ClosingDay",
+    "Confidence",
+    "DecisionDeadlines",
+    "Direction",
+    "DocumentRequirement",
+    "PasswordRules",
+    "Policy",
+    "Provenance",
+    "Reason",
+    "RequiredDocument",
+    "clear_policy_cache",
+    "load_policy",
+    "parse_policy",
+]
