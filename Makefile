@@ -17,15 +17,13 @@ help: ## List every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(RASA_VENV)/.installed: requirements/rasa.txt
-	rm -rf $(RASA_VENV)
-	$(PYTHON310) -m venv $(RASA_VENV)
+	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/pip install -q --upgrade "pip<25"
 	$(RASA_VENV)/bin/pip install -q -r requirements/rasa.txt   # one resolve: rasa's pins hold
 	touch $@
 
 $(ACTIONS_VENV)/.installed: requirements/actions.txt requirements/dev.txt
-	rm -rf $(ACTIONS_VENV)
-	$(PYTHON310) -m venv $(ACTIONS_VENV)
+	test -x $(ACTIONS_VENV)/bin/python || $(PYTHON310) -m venv $(ACTIONS_VENV)
 	$(ACTIONS_VENV)/bin/pip install -q --upgrade "pip<25"
 	$(ACTIONS_VENV)/bin/pip install -q -r requirements/actions.txt -r requirements/dev.txt
 	touch $@

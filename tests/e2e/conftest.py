@@ -2,16 +2,46 @@
 
 import os
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
 
 import pytest
 import requests
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5155"))
+WEB_PORT = int(os.environ.get("E2E_WEB_PORT", "8180"))
+SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", "8125"))
+
+
+class Mailbox:
+    """A real local SMTP server (aiosmtpd) that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        self.messages.append(message_from_bytes(envelope.content, policy=default))  # type: ignore[arg-type]
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+    def wait_for(self, address: str, count: int = 1, timeout: float = 20) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.to(address)) >= count:
+                return self.to(address)
+            time.sleep(0.2)
+        raise AssertionError(f"no email number {count} for {address}; got {[m['To'] for m in self.messages]}")
 
 
 class Servers:
@@ -23,7 +53,10 @@ class Servers:
             **os.environ,
             "RASA_PORT": str(RASA_PORT),
             "ACTIONS_PORT": str(ACTIONS_PORT),
+            "WEB_PORT": str(WEB_PORT),
             "VAR_DIR": str(var_dir),
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(SMTP_PORT),
             "RUN_IN_BACKGROUND": "1",
         }
 
@@ -49,7 +82,18 @@ class Servers:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+def mailbox() -> Iterator[Mailbox]:
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=SMTP_PORT)
+    controller.start()
+    try:
+        yield box
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[Servers]:
     model = ROOT / "models" / "permit-assistant.tar.gz"
     assert model.exists(), "train the model first (make train)"
     running = Servers(tmp_path_factory.mktemp("var"))

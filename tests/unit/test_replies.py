@@ -12,6 +12,18 @@ ROOT = Path(__file__).resolve().parents[2]
 RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
 
 
+# What slots and actions pass to responses in a real conversation.
+SAMPLE_VALUES = {
+    "permit_reason": "childcare",
+    "parent_first_name": "Ana",
+    "parent_middle_name": "Luz",
+    "parent_last_name": "Núñez-García",
+    "parent_email": "ana@example.com",
+    "registered_email": "ana@example.com",
+    "digits": "4 8 1 9",
+}
+
+
 def reply(name: str, locale: str, **params: object) -> dict:
     return render_response(Catalog(strict=True), RESPONSES[name][0], locale, params)
 
@@ -19,7 +31,7 @@ def reply(name: str, locale: str, **params: object) -> dict:
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_every_response_renders_completely(name, locale):
-    message = reply(name, locale, permit_reason="childcare")
+    message = reply(name, locale, **SAMPLE_VALUES)
     assert message["text"].strip()
     assert "%{" not in message["text"]
 

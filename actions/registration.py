@@ -1,0 +1,244 @@
+"""The registration form: validators call bot.rules, the account is created by bot.accounts."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.accounts.registration import RegistrationRequest, register, resend_activation
+from bot.language.detection import DEFAULT_LANGUAGE
+from bot.mail.outbox import deliver_pending
+from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
+from bot.rules.identity import confirm_email, normalize_email, normalize_name
+
+NAME_FIELDS = ("parent_first_name", "parent_middle_name", "parent_last_name")
+CORRECTABLE_FIELDS = (*NAME_FIELDS, "parent_email")
+MAX_REGISTRATIONS_PER_CONVERSATION = 3
+Slots = dict[str, Any]
+
+
+def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
+    outcome = normalize_name(extract_name(str(value or "")))
+    if outcome.ok:
+        return {slot: outcome.value}
+    dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
+    return {slot: None}
+
+
+class ValidateRegistrationForm(FormValidationAction):
+    """One validator per slot: call a rule, name a response on failure."""
+
+    def name(self) -> str:
+        return "validate_registration_form"
+
+    async def validate_parent_first_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        return _name("parent_first_name", value, dispatcher)
+
+    async def validate_parent_middle_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "deny" or means_no_answer(str(value or "")):
+            return {"parent_middle_name": ""}
+        return _name("parent_middle_name", value, dispatcher)
+
+    async def validate_parent_last_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        return _name("parent_last_name", value, dispatcher)
+
+    async def validate_parent_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        outcome = normalize_email(extract_email(str(value or "")))
+        if outcome.ok:
+            return {"parent_email": outcome.value}
+        dispatcher.utter_message(response="utter_invalid_email")
+        return {"parent_email": None}
+
+    async def validate_parent_email_again(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        outcome = confirm_email(str(tracker.get_slot("parent_email") or ""), extract_email(str(value or "")))
+        if outcome.ok:
+            return {"parent_email_again": outcome.value}
+        if outcome.problem == "mismatch":
+            dispatcher.utter_message(response="utter_email_mismatch")
+            return {"parent_email": None, "parent_email_again": None}
+        dispatcher.utter_message(response="utter_invalid_email")
+        return {"parent_email_again": None}
+
+    async def validate_human_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        expected = tracker.get_slot("human_check_digits")
+        if expected and extract_digits(str(value or "")) == expected:
+            return {"human_check": "passed", "human_check_digits": None}
+        dispatcher.utter_message(response="utter_wrong_human_check")
+        return {"human_check": None}
+
+    async def validate_registration_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Slots:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "affirm":
+            return {"registration_confirmed": "yes"}
+        if intent in {"correct_registration", "deny"}:
+            field = next(tracker.get_latest_entity_values("registration_field"), None)
+            if field in CORRECTABLE_FIELDS:
+                return {field: None, "parent_email_again": None, "registration_confirmed": None}
+            dispatcher.utter_message(response="utter_ask_which_field")
+            return {"registration_confirmed": None, "correction_pending": True}
+        return {"registration_confirmed": None}
+
+
+class ActionAskHumanCheck(Action):
+    """Asks the parent to type four random digits: a human check that works in SMS and WhatsApp too."""
+
+    def name(self) -> str:
+        return "action_ask_human_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        digits = "".join(secrets.choice("0123456789") for _ in range(4))
+        dispatcher.utter_message(response="utter_ask_human_check", digits=" ".join(digits))
+        return [SlotSet("human_check_digits", digits)]
+
+
+class ActionAskRegistrationConfirmed(Action):
+    """Shows the summary with "create my account" / "fix something" (unless a fix is being chosen)."""
+
+    def name(self) -> str:
+        return "action_ask_registration_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if tracker.get_slot("correction_pending"):
+            return [SlotSet("correction_pending", None)]
+        middle = tracker.get_slot("parent_middle_name")
+        dispatcher.utter_message(
+            response="utter_registration_summary" if middle else "utter_registration_summary_no_middle"
+        )
+        return []
+
+
+class ActionCreateAccount(Action):
+    """Creates the pending account (or mails the owner of an existing one) and says the same either way."""
+
+    def name(self) -> str:
+        return "action_create_account"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        count = int(tracker.get_slot("registrations_in_conversation") or 0)
+        email = tracker.get_slot("parent_email")
+        reset = [
+            SlotSet(slot, None)
+            for slot in ("parent_email", "parent_email_again", "human_check", "registration_confirmed")
+        ]
+        if count >= MAX_REGISTRATIONS_PER_CONVERSATION:
+            dispatcher.utter_message(response="utter_registration_limit")
+            return reset
+        request = RegistrationRequest(
+            first_name=tracker.get_slot("parent_first_name"),
+            middle_name=tracker.get_slot("parent_middle_name") or None,
+            last_name=tracker.get_slot("parent_last_name"),
+            email=email,
+            language=tracker.get_slot("language") or DEFAULT_LANGUAGE,
+        )
+        await asyncio.to_thread(register, request)
+        await deliver_pending()
+        dispatcher.utter_message(response="utter_registration_done", registered_email=email)
+        return [
+            *reset,
+            SlotSet("registered_email", email),
+            SlotSet("registrations_in_conversation", count + 1),
+        ]
+
+
+class ActionResetRegistration(Action):
+    """Forgets the registration answers when the parent stops the form."""
+
+    def name(self) -> str:
+        return "action_reset_registration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slots = (
+            *NAME_FIELDS,
+            "parent_email",
+            "parent_email_again",
+            "human_check",
+            "human_check_digits",
+            "registration_confirmed",
+            "correction_pending",
+        )
+        return [SlotSet(slot, None) for slot in slots]
+
+
+class ActionReopenRegistration(Action):
+    """After registering, "my email was wrong": clear that answer so the form asks it again."""
+
+    def name(self) -> str:
+        return "action_reopen_registration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        field = next(tracker.get_latest_entity_values("registration_field"), None)
+        events: list[EventType] = [SlotSet("registration_confirmed", None), SlotSet("human_check", None)]
+        if field in NAME_FIELDS:
+            events.append(SlotSet(field, None))
+        return events
+
+
+class ActionExplainRequestedSlot(Action):
+    """ "What is this for?": explains the question being asked, then the form asks it again."""
+
+    def name(self) -> str:
+        return "action_explain_requested_slot"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        response = {
+            "parent_first_name": "utter_why_name",
+            "parent_middle_name": "utter_why_middle_name",
+            "parent_last_name": "utter_why_name",
+            "parent_email": "utter_why_email",
+            "parent_email_again": "utter_why_email_again",
+            "human_check": "utter_why_human_check",
+        }.get(str(requested), "utter_why_general")
+        dispatcher.utter_message(response=response)
+        return []
+
+
+class ActionHelpWithActivationEmail(Action):
+    """ "I didn't get the email": resend (rate-limited) and point to spam or a wrong address."""
+
+    def name(self) -> str:
+        return "action_help_with_activation_email"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        email = tracker.get_slot("registered_email")
+        if not email:
+            dispatcher.utter_message(response="utter_activation_email_unknown")
+            return []
+        await asyncio.to_thread(resend_activation, email)
+        await deliver_pending()
+        dispatcher.utter_message(response="utter_activation_email_resent", registered_email=email)
+        return []

@@ -1,0 +1,1 @@
+"""Parent accounts: registration, activation links, password hashes."""

@@ -1,0 +1,87 @@
+"""Signed, expiring, single-use links (itsdangerous) for activation and password pages."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from bot.store.database import PROJECT_ROOT
+
+ACTIVATION = "activate"
+ACTIVATION_MAX_AGE_SECONDS = 24 * 3600
+
+
+def secret_key() -> str:
+    """SECRET_KEY, or a random key kept in var/secret.key (created on first use, mode 0600)."""
+    configured = os.environ.get("SECRET_KEY")
+    if configured:
+        return configured
+    path = Path(os.environ.get("SECRET_KEY_FILE", PROJECT_ROOT / "var" / "secret.key"))
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def public_base_url() -> str:
+    """Where parents reach the project's web pages (PUBLIC_BASE_URL)."""
+    return os.environ.get("PUBLIC_BASE_URL", "http://localhost:8080").rstrip("/")
+
+
+@dataclass(frozen=True)
+class LinkClaims:
+    """What a valid link says: for which account, which purpose, and its own unique id."""
+
+    account_id: int
+    purpose: str
+    link_id: str
+
+
+class LinkProblem(Exception):
+    """The link is not usable: `code` is `expired` or `invalid`; expired links still name the account."""
+
+    def __init__(self, code: str, claims: LinkClaims | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.claims = claims
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key(), salt=f"permits-{purpose}")
+
+
+def make_token(account_id: int, purpose: str) -> str:
+    """A new signed token for `account_id`, with a random id so it can be used only once."""
+    return str(_serializer(purpose).dumps({"a": account_id, "l": secrets.token_urlsafe(12)}))
+
+
+def link_for(token: str, purpose: str) -> str:
+    """The full URL of the page that takes `token`."""
+    return f"{public_base_url()}/{purpose}/{token}"
+
+
+def read_token(token: str, purpose: str, max_age: int = ACTIVATION_MAX_AGE_SECONDS) -> LinkClaims:
+    """The claims of a valid token; raises LinkProblem('expired'|'invalid')."""
+    serializer = _serializer(purpose)
+    try:
+        data = serializer.loads(token, max_age=max_age)
+    except SignatureExpired as expired:
+        claims = _claims(serializer.load_payload(expired.payload) if expired.payload else None, purpose)
+        raise LinkProblem("expired", claims) from None
+    except BadSignature:
+        raise LinkProblem("invalid") from None
+    claims = _claims(data, purpose)
+    if claims is None:
+        raise LinkProblem("invalid")
+    return claims
+
+
+def _claims(data: object, purpose: str) -> LinkClaims | None:
+    if isinstance(data, dict) and isinstance(data.get("a"), int) and isinstance(data.get("l"), str):
+        return LinkClaims(account_id=data["a"], purpose=purpose, link_id=data["l"])
+    return None

@@ -1,0 +1,1 @@
+"""The project's own web pages: account activation (password creation)."""
