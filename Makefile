@@ -11,10 +11,10 @@ MODEL_DIR      := models
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup train run stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
+.PHONY: help setup train run migrate deliver-mail stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
 
 help: ## List every target
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(RASA_VENV)/.installed: requirements/rasa.txt
 	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
@@ -35,6 +35,12 @@ train: setup ## Train the model (skipped by rasa when data and config did not ch
 
 run: train ## Start the action server, the Rasa server and the web page (SQLite under var/)
 	scripts/run-servers
+
+migrate: setup ## Create or upgrade the application database (DATABASE_URL, default var/permits.db)
+	$(PY) -m bot.store.migrate
+
+deliver-mail: setup ## Retry every email still waiting in the outbox
+	$(PY) -c "import asyncio; from bot.mail.outbox import deliver_pending; print(asyncio.run(deliver_pending()), 'sent')"
 
 stop: ## Stop the servers started by `make run`
 	scripts/run-servers --stop

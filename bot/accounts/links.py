@@ -65,11 +65,11 @@ def link_for(token: str, purpose: str) -> str:
     return f"{public_base_url()}/{purpose}/{token}"
 
 
-def read_token(token: str, purpose: str, max_age: int = ACTIVATION_MAX_AGE_SECONDS) -> LinkClaims:
+def read_token(token: str, purpose: str, max_age: int | None = None) -> LinkClaims:
     """The claims of a valid token; raises LinkProblem('expired'|'invalid')."""
     serializer = _serializer(purpose)
     try:
-        data = serializer.loads(token, max_age=max_age)
+        data = serializer.loads(token, max_age=ACTIVATION_MAX_AGE_SECONDS if max_age is None else max_age)
     except SignatureExpired as expired:
         claims = _claims(serializer.load_payload(expired.payload) if expired.payload else None, purpose)
         raise LinkProblem("expired", claims) from None

@@ -1,0 +1,77 @@
+"""The registration form's validators call the rules and name the right response."""
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.registration import ActionAskHumanCheck, ValidateRegistrationForm
+
+
+def tracker(text: str = "", intent: str = "inform", entities: list | None = None, **slots) -> Tracker:
+    message = {"text": text, "intent": {"name": intent}, "entities": entities or []}
+    return Tracker("t", slots, message, [], False, None, {"name": "registration_form"}, None)
+
+
+def validate(slot: str, value: str, **kwargs) -> tuple[dict, list[str]]:
+    dispatcher = CollectingDispatcher()
+    method = getattr(ValidateRegistrationForm(), f"validate_{slot}")
+    result = asyncio.run(method(value, dispatcher, tracker(value, **kwargs), {}))
+    return result, [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("my name is María José", "María José"), ("  o'brien ", "o'brien"), ("Núñez-García", "Núñez-García")],
+)
+def test_names_are_accepted_and_tidied(typed, stored):
+    assert validate("parent_first_name", typed) == ({"parent_first_name": stored}, [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "response"),
+    [
+        ("R2D2", "utter_invalid_name_digits"),
+        ("<script>alert(1)</script>", "utter_invalid_name_invalid_characters"),
+        ("Ana 😀", "utter_invalid_name_invalid_characters"),
+        ("x" * 5000, "utter_invalid_name_too_long"),
+    ],
+)
+def test_bad_names_are_refused_with_the_reason(typed, response):
+    assert validate("parent_last_name", typed) == ({"parent_last_name": None}, [response])
+
+
+def test_no_middle_name():
+    assert validate("parent_middle_name", "no tengo")[0] == {"parent_middle_name": ""}
+    assert validate("parent_middle_name", "no", intent="deny")[0] == {"parent_middle_name": ""}
+
+
+def test_email_is_normalised_and_must_be_typed_the_same_twice():
+    assert validate("parent_email", "my email is Ana@Example.COM")[0] == {"parent_email": "Ana@example.com"}
+    assert validate("parent_email", "ana at example")[1] == ["utter_invalid_email"]
+    same = validate("parent_email_again", "ana@EXAMPLE.com", parent_email="ana@example.com")
+    assert same[0] == {"parent_email_again": "ana@example.com"}
+    other = validate("parent_email_again", "anna@example.com", parent_email="ana@example.com")
+    assert other == ({"parent_email": None, "parent_email_again": None}, ["utter_email_mismatch"])
+
+
+def test_human_check_needs_the_digits_that_were_asked():
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAskHumanCheck().run(dispatcher, tracker(), {}))
+    digits = events[0]["value"]
+    assert dispatcher.messages[0]["digits"] == " ".join(digits)
+    assert validate("human_check", " ".join(digits), human_check_digits=digits)[0]["human_check"] == "passed"
+    assert validate("human_check", "0000", human_check_digits="1234") == (
+        {"human_check": None},
+        ["utter_wrong_human_check"],
+    )
+
+
+def test_summary_fix_clears_only_the_named_field():
+    field = [{"entity": "registration_field", "value": "parent_last_name"}]
+    result, _ = validate("registration_confirmed", "my last name is wrong", intent="correct_registration", entities=field)
+    assert result == {"parent_last_name": None, "parent_email_again": None, "registration_confirmed": None}
+    result, responses = validate("registration_confirmed", "something is wrong", intent="correct_registration")
+    assert responses == ["utter_ask_which_field"] and result["registration_confirmed"] is None
+    assert validate("registration_confirmed", "yes", intent="affirm")[0] == {"registration_confirmed": "yes"}
