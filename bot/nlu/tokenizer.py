@@ -1,0 +1,40 @@
+"""A whitespace tokenizer whose tokens are accent-folded (see bot.nlu.folding)."""
+
+# ruff: noqa: UP006, UP019, UP035, UP037  (Rasa inspects these signatures; keep its spelling)
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.folding import fold
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class AccentFoldingTokenizer(WhitespaceTokenizer):
+    """WhitespaceTokenizer, then each token's text and lemma folded; offsets are unchanged."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AccentFoldingTokenizer":
+        """Creates the component (see the parent class)."""
+        return cls(config)
+
+    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+        """Tokens of `attribute`, folded."""
+        tokens = super().tokenize(message, attribute)
+        for token in tokens:
+            token.text = fold(token.text)
+            token.lemma = fold(token.lemma) if token.lemma else token.text
+        return tokens
