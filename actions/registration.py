@@ -88,7 +88,9 @@ class ValidateRegistrationForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Slots:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "affirm":
+        text = str(value or "")
+        # "......" or an emoji can come out as affirm: a yes needs words or the button.
+        if intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text)):
             return {"registration_confirmed": "yes"}
         if intent in {"correct_registration", "deny"}:
             field = next(tracker.get_latest_entity_values("registration_field"), None)

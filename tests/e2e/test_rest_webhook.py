@@ -54,9 +54,11 @@ def test_channel_language_hint(servers, sender):
 
 
 def test_not_understood_twice_offers_the_office(servers, sender):
+    # Which nonsense the classifier is unsure of changes with every training run (the
+    # conversation tests cover that); here the low-confidence intent is sent as a payload.
     say(sender, "hola")
-    first = text_of(say(sender, "zzkx qqwv plmo"))
-    second = text_of(say(sender, "xxqq vvbn trrp"))
+    first = text_of(say(sender, "/nlu_fallback"))
+    second = text_of(say(sender, "/nlu_fallback"))
     assert "de otra forma" in first
     assert "Applyforschools@lausd.net" in second
 

@@ -75,3 +75,8 @@ def test_summary_fix_clears_only_the_named_field():
     result, responses = validate("registration_confirmed", "something is wrong", intent="correct_registration")
     assert responses == ["utter_ask_which_field"] and result["registration_confirmed"] is None
     assert validate("registration_confirmed", "yes", intent="affirm")[0] == {"registration_confirmed": "yes"}
+
+
+@pytest.mark.parametrize("typed", ["......", "🙃", "??"])
+def test_punctuation_or_an_emoji_is_not_a_yes(typed):
+    assert validate("registration_confirmed", typed, intent="affirm")[0] == {"registration_confirmed": None}
