@@ -1,0 +1,63 @@
+"""The thin actions name the right response for what the parent said."""
+
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionExplainDocuments, ActionExplainReasons
+from actions.language import ActionDetectLanguage
+
+
+def tracker(
+    text: str, intent: str, entities: list | None = None, metadata: dict | None = None, **slots
+) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": intent},
+        "entities": entities or [],
+        "metadata": metadata or {},
+    }
+    return Tracker("t", slots, message, [], False, None, {}, None)
+
+
+def run(action, tracker_: Tracker) -> tuple[list, list]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
+    return events, dispatcher.messages
+
+
+CHILDCARE = [{"entity": "permit_reason", "value": "childcare"}]
+
+
+def test_documents_for_a_named_reason():
+    _, messages = run(ActionExplainDocuments(), tracker("docs for daycare", "ask_documents", CHILDCARE))
+    assert messages == [{**messages[0], "response": "utter_reason_documents", "permit_reason": "childcare"}]
+
+
+def test_documents_without_a_reason_ask_which_one():
+    _, messages = run(ActionExplainDocuments(), tracker("what documents", "ask_documents"))
+    assert [m["response"] for m in messages] == ["utter_ask_documents_reason"]
+
+
+def test_a_partial_or_unknown_reason_is_not_guessed():
+    entities = [{"entity": "permit_reason", "value": "cuidado de"}]
+    _, messages = run(ActionExplainDocuments(), tracker("cuidado de ...", "ask_documents", entities))
+    assert [m["response"] for m in messages] == ["utter_ask_documents_reason"]
+
+
+def test_a_named_reason_is_explained_then_its_documents():
+    _, messages = run(ActionExplainReasons(), tracker("what is childcare", "ask_permit_reasons", CHILDCARE))
+    assert [m["response"] for m in messages] == ["utter_reason_meaning", "utter_reason_documents"]
+
+
+def test_language_follows_an_explicit_request_and_the_page_hint():
+    switch = [{"entity": "language", "value": "es"}]
+    events, _ = run(
+        ActionDetectLanguage(), tracker("can you speak spanish", "switch_language", switch, language="en")
+    )
+    assert events == [{"event": "slot", "timestamp": None, "name": "language", "value": "es"}]
+    events, _ = run(ActionDetectLanguage(), tracker("1", "inform", metadata={"language": "es"}))
+    assert events[0]["value"] == "es"
+    events, _ = run(ActionDetectLanguage(), tracker("ok", "affirm", language="es"))
+    assert events == []
