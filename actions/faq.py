@@ -8,16 +8,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.policy import load_policy_file
+from bot.rules.codes import Direction
+from bot.rules.policy import load_policy
 
 
 def _known_reason(tracker: Tracker) -> str | None:
     """The incoming permit reason the parent named now, or earlier in the conversation."""
-    reasons = load_policy_file("permits")["incoming_reasons"]
     for value in [*tracker.get_latest_entity_values("permit_reason"), tracker.get_slot("permit_reason")]:
-        if isinstance(value, str) and value in reasons:
-            return value
+        if _is_incoming_reason(value):
+            return str(value)
     return None
+
+
+def _is_incoming_reason(value: object) -> bool:
+    return isinstance(value, str) and load_policy().is_reason(value, Direction.INCOMING)
 
 
 class ActionExplainDocuments(Action):
@@ -47,8 +51,7 @@ class ActionExplainReasons(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         named_now = next(tracker.get_latest_entity_values("permit_reason"), None)
-        reasons = load_policy_file("permits")["incoming_reasons"]
-        if named_now in reasons:
+        if _is_incoming_reason(named_now):
             dispatcher.utter_message(response="utter_reason_meaning", permit_reason=named_now)
             dispatcher.utter_message(response="utter_reason_documents", permit_reason=named_now)
         else:
