@@ -11,6 +11,9 @@ MODEL_DIR      := models
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 
+# Test suites added by mk/*.mk files append their target names here; `make test` runs them last.
+EXTRA_TESTS :=
+
 .PHONY: help setup train run migrate deliver-mail stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
 
 help: ## List every target
@@ -72,8 +75,11 @@ conversations: train ## Conversation tests in both languages (rasa test, predict
 e2e: train ## Start both servers and talk to the REST webhook in English and Spanish
 	$(ACTIONS_VENV)/bin/pytest tests/e2e -q
 
-test: lint typecheck unit validate train nlu-eval conversations e2e ## Everything CI runs
+test: lint typecheck unit validate train nlu-eval conversations e2e $(EXTRA_TESTS) ## Everything CI runs
 	@echo "All checks passed."
 
 clean: ## Remove models and runtime data (keeps the venvs)
 	rm -rf $(MODEL_DIR) var/results
+
+# Targets of one subsystem each (channels, production, benchmark): see the files.
+-include mk/*.mk

@@ -4,7 +4,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from bot.store.database import database_url
-from bot.store.models import Base
+from bot.store.all_models import Base
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or database_url()

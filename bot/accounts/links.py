@@ -35,11 +35,17 @@ def public_base_url() -> str:
 
 @dataclass(frozen=True)
 class LinkClaims:
-    """What a valid link says: for which account, which purpose, and its own unique id."""
+    """What a valid link says: for which record (an account, or an application for upload links),
+    which purpose, and its own unique id."""
 
     account_id: int
     purpose: str
     link_id: str
+
+    @property
+    def subject_id(self) -> int:
+        """The id of the record the link is for (the account id for account links)."""
+        return self.account_id
 
 
 class LinkProblem(Exception):
@@ -56,7 +62,8 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 
 
 def make_token(account_id: int, purpose: str) -> str:
-    """A new signed token for `account_id`, with a random id so it can be used only once."""
+    """A new signed token for `account_id` (or another record's id), with a random id so it can be
+    used only once."""
     return str(_serializer(purpose).dumps({"a": account_id, "l": secrets.token_urlsafe(12)}))
 
 

@@ -1,1 +1,1 @@
-"""Persistence of the application data (SQLAlchemy 2.x): accounts, outgoing mail, used links."""
+"""The application database (SQLAlchemy 2.0 models, Alembic migrations)."""

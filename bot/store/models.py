@@ -37,6 +37,8 @@ class Account(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Set when the password is set or reset: links and sign-in codes issued before it stop working.
+    credentials_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class UsedLink(Base):
@@ -59,11 +61,16 @@ class OutboxStatus(str, enum.Enum):
 
 
 class OutboxMessage(Base):
-    """An email waiting to be delivered (or delivered): nothing is lost when the mail server is down."""
+    """A message waiting to be delivered (or delivered): nothing is lost when a channel is down.
+
+    `channel` is email (recipient is an address), sms or whatsapp (recipient is an E.164 number;
+    the subject is empty). `next_attempt_at` spaces out the retries.
+    """
 
     __tablename__ = "outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10), default="email", server_default="email")
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
@@ -74,3 +81,4 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,63 @@
+"""The activation page: where a parent sets the first password from the emailed link.
+
+Passwords never pass through the chat: the server checks the password with bot.rules.passwords
+and stores only an argon2 hash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.accounts.registration import ActivationResult, activate, activation_page_state, resend_for_link
+from bot.mail.outbox import deliver_pending
+from bot.web.pages import environment, page, translator
+
+STATES = {"ready", "problems", "expired", "activated", "used", "resent"}
+
+
+def render_activation_page(result: ActivationResult, action: str) -> str:
+    """The activation page for `result`, in the account's language."""
+    state = result.code if result.code in STATES else "invalid"
+    return (
+        environment()
+        .get_template("activation.html")
+        .render(
+            t=translator(result.language),
+            lang=result.language,
+            state=state,
+            problems=result.problems,
+            first_name=result.first_name,
+            action=action,
+        )
+    )
+
+
+def add_activation_routes(app: Sanic) -> None:
+    """GET shows the form, POST sets the password, POST …/resend mails a fresh link."""
+
+    @app.get("/activate/<token:str>")
+    async def show_activation(request: Request, token: str) -> HTTPResponse:
+        result = await asyncio.to_thread(activation_page_state, token)
+        return page(
+            render_activation_page(result, f"/activate/{token}"), 200 if result.code == "ready" else 410
+        )
+
+    @app.post("/activate/<token:str>")
+    async def submit_activation(request: Request, token: str) -> HTTPResponse:
+        form = request.form or {}
+        password = str(form.get("password") or "")[:200]
+        confirmation = str(form.get("confirmation") or "")[:200]
+        result = await asyncio.to_thread(partial(activate, token, password, confirmation))
+        status = {"activated": 200, "problems": 422}.get(result.code, 410)
+        return page(render_activation_page(result, f"/activate/{token}"), status)
+
+    @app.post("/activate/<token:str>/resend")
+    async def resend(request: Request, token: str) -> HTTPResponse:
+        result = await asyncio.to_thread(resend_for_link, token)
+        await deliver_pending()
+        return page(render_activation_page(result, f"/activate/{token}"))
