@@ -13,6 +13,8 @@ export RASA_TELEMETRY_ENABLED := false
 
 # Test suites added by mk/*.mk files append their target names here; `make test` runs them last.
 EXTRA_TESTS :=
+# Targets of one subsystem each (channels, production, benchmark): see the files.
+-include mk/*.mk
 
 .PHONY: help setup train run migrate deliver-mail stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
 
@@ -80,6 +82,3 @@ test: lint typecheck unit validate train nlu-eval conversations e2e $(EXTRA_TEST
 
 clean: ## Remove models and runtime data (keeps the venvs)
 	rm -rf $(MODEL_DIR) var/results
-
-# Targets of one subsystem each (channels, production, benchmark): see the files.
--include mk/*.mk
