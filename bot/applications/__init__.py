@@ -1,0 +1,1 @@
+"""Permit applications: submission, status, documents and deadlines (services over bot/store)."""
