@@ -36,7 +36,7 @@ $(ACTIONS_VENV)/.installed: requirements/actions.txt requirements/dev.txt
 setup: $(RASA_VENV)/.installed $(ACTIONS_VENV)/.installed ## Build both venvs (Rasa server, action server)
 
 train: setup ## Train the model (skipped by rasa when data and config did not change)
-	$(RASA) train --out $(MODEL_DIR) --fixed-model-name permit-assistant
+	$(RASA) train --domain domain --out $(MODEL_DIR) --fixed-model-name permit-assistant
 
 run: train ## Start the action server, the Rasa server and the web page (SQLite under var/)
 	scripts/run-servers
@@ -65,7 +65,7 @@ unit: setup ## Offline unit tests (rules, catalogs, language, actions)
 	$(ACTIONS_VENV)/bin/pip check
 
 validate: setup ## rasa data validate, warnings are errors
-	$(RASA) data validate --fail-on-warnings
+	$(RASA) data validate --domain domain --fail-on-warnings
 
 nlu-eval: train ## Held-out NLU evaluation per language; fails under 0.95 macro-F1
 	scripts/evaluate-nlu

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from bot.nlg.catalog import LOCALES, LOCALES_DIR, PLACEHOLDER, Catalog, MissingTranslation
+from tests.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,7 @@ def test_spanish_entries_are_not_left_in_english():
 
 
 def domain_strings() -> list[str]:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain()
     keys = []
     for variations in domain["responses"].values():
         for variation in variations:

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.nlg.catalog import Catalog
 from bot.nlg.render import render_response
+from tests.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
-RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+RESPONSES = load_domain()["responses"]
 
 
 # What slots and actions pass to responses in a real conversation.

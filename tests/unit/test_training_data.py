@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.domain import load_domain
+
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")
 
@@ -41,7 +43,7 @@ def test_no_held_out_utterance_is_in_the_training_data(language):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_intent_has_held_out_examples(language):
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain()
     held_out = examples(ROOT / "tests" / "nlu" / language)
     counts = {intent: list(held_out.values()).count(intent) for intent in domain["intents"]}
     assert {intent: n for intent, n in counts.items() if n < 15} == {}
