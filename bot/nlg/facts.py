@@ -6,6 +6,7 @@ catalog text, so that the district can correct a fact without touching the trans
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.nlg.catalog import Catalog
@@ -20,6 +21,12 @@ def day_month(catalog: Catalog, locale: str, month: int, day: int) -> str:
     """'February 1' / '1 de febrero'."""
     month_name = catalog.text(f"format.month.{month}", locale)
     return catalog.text("format.day_month", locale, month=month_name, day=day)
+
+
+def long_date(catalog: Catalog, locale: str, day: date) -> str:
+    """'March 3, 2027' / '3 de marzo de 2027'."""
+    month_name = catalog.text(f"format.month.{day.month}", locale)
+    return catalog.text("format.long_date", locale, month=month_name, day=day.day, year=day.year)
 
 
 def or_list(catalog: Catalog, locale: str, items: list[str]) -> str:
