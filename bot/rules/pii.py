@@ -122,6 +122,7 @@ def _mask(text: str, confirmation_numbers: bool) -> tuple[str, list[Finding]]:
             continue
 
         def replace(match: re.Match[str], kind: PersonalData = kind) -> str:
+            """The placeholder for ``match``, noting what it hid."""
             findings.append(Finding(kind, match.group(0)))
             return kind.placeholder
 
