@@ -1,0 +1,35 @@
+"""Which questions the application form asks, per direction and reason (bot/policy data)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.policy import load_policy_file
+
+COMMON_START = ("app_direction", "student_first_name", "student_last_name", "student_grade", "student_birthdate")
+INCOMING_PLACES = ("residence_district", "requested_school")
+OUTGOING_PLACES = ("requested_district", "requested_school")
+
+
+@cache
+def reason_questions() -> dict[str, tuple[str, ...]]:
+    """The extra questions of each reason (bot/policy/application_questions.yml)."""
+    raw = load_policy_file("application_questions")["reason_questions"]
+    return {reason: tuple(questions or ()) for reason, questions in raw.items()}
+
+
+def form_questions(direction: str | None, reason: str | None, ask_school_year: bool) -> list[str]:
+    """The slots application_form asks, in order, for what is known so far."""
+    questions = list(COMMON_START)
+    if ask_school_year:
+        questions.insert(1, "app_school_year")
+    if direction is None:
+        return [*questions, "application_confirmed"]
+    questions += INCOMING_PLACES if direction == "incoming" else OUTGOING_PLACES
+    questions.append("app_reason")
+    if reason is not None:
+        questions += reason_questions().get(reason, ())
+    if direction == "incoming":
+        questions.append("release_in_hand")
+    questions.append("application_confirmed")
+    return questions

@@ -1,0 +1,51 @@
+"""Free-text answers of the permit application: short, printable, and (for work) a street address."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.rules.codes import Outcome
+
+MAX_ANSWER = 200
+#: A work address must be a street address: EC 48204(b) counts where the parent physically works.
+_PO_BOX = re.compile(r"\b(p\.?\s*o\.?\s*box|post\s+office\s+box|apartado\s+postal|casilla)\b", re.IGNORECASE)
+
+
+def free_text_answer(text: str, max_length: int = MAX_ANSWER) -> Outcome[str]:
+    """The answer tidied (control characters dropped, spaces collapsed); problems: empty, too_long."""
+    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in text)
+    tidy = " ".join(printable.split())
+    if not any(char.isalnum() for char in tidy):
+        return Outcome(problem="empty")
+    if len(tidy) > max_length:
+        return Outcome(problem="too_long")
+    return Outcome(value=tidy)
+
+
+def work_address(text: str) -> Outcome[str]:
+    """A street address of the workplace; problems: empty, too_long, po_box, no_street_number."""
+    answer = free_text_answer(text)
+    if not answer.ok or answer.value is None:
+        return answer
+    if _PO_BOX.search(answer.value):
+        return Outcome(problem="po_box")
+    if not any(char.isdigit() for char in answer.value):
+        return Outcome(problem="no_street_number")
+    return answer
+
+
+_INCOMING_WORDS = ("incoming", "into lausd", "to lausd", "entrante", "entrar", "entre a", "ingres", "venir", "come to", "hacia lausd")
+_OUTGOING_WORDS = ("outgoing", "leave", "out of lausd", "from lausd", "saliente", "salir", "otro distrito", "another district")
+
+
+def read_direction(text: str) -> str | None:
+    """'incoming' or 'outgoing' from a typed answer, or None when it says neither (or both)."""
+    folded = "".join(
+        char for char in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(char)
+    )
+    incoming = any(word in folded for word in _INCOMING_WORDS)
+    outgoing = any(word in folded for word in _OUTGOING_WORDS)
+    if incoming == outgoing:
+        return None
+    return "incoming" if incoming else "outgoing"
