@@ -1,0 +1,122 @@
+"""An SQL tracker store that never writes what parents type in readable form.
+
+Configured in endpoints.yml::
+
+    tracker_store:
+      type: bot.rasa_plugins.redacting_tracker_store.RedactingTrackerStore
+      dialect: ${TRACKER_STORE_DIALECT}
+      url: ${TRACKER_STORE_URL}
+      personal_slots: [parent_email, ...]   # optional; default bot.privacy.tracker_events.PERSONAL_SLOTS
+
+The tracker in memory is untouched, so the current turn sees everything. What is written goes
+through ``bot.privacy.tracker_events.redact_new_events``: texts masked, personal slot values
+sealed with Fernet (AES-128-CBC + HMAC-SHA256) under a key derived (HKDF-SHA256) from the
+project's SECRET_KEY. Reading opens the sealed values again, so the next turns still have them.
+A value sealed under an older key reads as an empty slot (the form asks again) instead of failing.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from typing import Any, Optional
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.privacy.keys import email_digest, secret_key
+from bot.privacy.tracker_events import (
+    INDEXED_SLOTS,
+    PERSONAL_SLOTS,
+    RedactionPolicy,
+    open_sealed_values,
+    redact_new_events,
+)
+
+logger = logging.getLogger(__name__)
+_KEY_PURPOSE = b"lausd-permit-assistant tracker store slot sealing v1"
+
+
+class FernetSealer:
+    """Seals strings with a Fernet key derived from the project secret."""
+
+    def __init__(self, secret: str) -> None:
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_KEY_PURPOSE).derive(
+            secret.encode()
+        )
+        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+
+    def seal(self, plain: str) -> str:
+        """An encrypted, authenticated token for ``plain``."""
+        return self._fernet.encrypt(plain.encode()).decode()
+
+    def open(self, token: str) -> Optional[str]:
+        """The plain text, or None when the token is not ours (another key, or altered)."""
+        try:
+            return self._fernet.decrypt(token.encode()).decode()
+        except (InvalidToken, ValueError):
+            logger.warning("A sealed slot value could not be opened (key changed?); the slot is left empty.")
+            return None
+
+
+class RedactingTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that masks texts and seals personal slot values before writing them."""
+
+    def __init__(
+        self,
+        *args: Any,
+        personal_slots: Optional[list[str]] = None,
+        indexed_slots: Optional[list[str]] = None,
+        **kwargs: Any,
+    ) -> None:
+        self.policy = RedactionPolicy(
+            personal_slots=frozenset(personal_slots) if personal_slots else PERSONAL_SLOTS,
+            indexed_slots=frozenset(indexed_slots) if indexed_slots else INDEXED_SLOTS,
+        )
+        self.sealer = FernetSealer(secret_key())  # read (or create) the key now, not mid-conversation
+        super().__init__(*args, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the tracker's new events, redacted (same rows as SQLTrackerStore.save)."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            first_new = self._additional_events_start(session, tracker)
+            all_events = [event.as_dict() for event in tracker.events]
+            new_events = list(tracker.events)[first_new:]
+            redacted = redact_new_events(all_events, first_new, self.policy, self.sealer, email_digest)
+            for event, data in zip(new_events, redacted):
+                intent = (data.get("parse_data") or {}).get("intent", {}).get("name")
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=intent,
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+        logger.debug("Tracker %s stored (redacted).", tracker.sender_id)
+
+    def _additional_events_start(self, session: Any, tracker: DialogueStateTracker) -> int:
+        """Index in ``tracker.events`` of the first event not yet stored (as SQLTrackerStore counts)."""
+        stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+        return min(stored, len(tracker.events))
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> Optional[DialogueStateTracker]:
+        """The tracker as SQLTrackerStore builds it, with the sealed slot values opened."""
+        with self.session_scope() as session:
+            rows = self._event_query(
+                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+            ).all()
+            events = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
