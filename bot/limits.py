@@ -1,0 +1,105 @@
+"""Rate limits shared by every process that uses the database (the action server, the web pages).
+
+Each counted attempt is a RateEvent row; a limit allows `limit` events per `key` in the last
+`window_seconds`. Keys (an email, a conversation id) are stored only as an HMAC-SHA256 hex digest
+keyed with the project's secret, so the table never holds an address and a leaked table cannot
+be reversed with a list of known emails or phone numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Final
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from bot.accounts.links import secret_key
+from bot.store.service_models import RateEvent
+
+HOUR: Final = 3600
+DAY: Final = 24 * HOUR
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `limit` events per key within `window_seconds`."""
+
+    limit: int
+    window_seconds: int
+
+
+SIGN_IN_CODE_PER_EMAIL: Final = "sign_in_code:email"
+SIGN_IN_CODE_PER_CONVERSATION: Final = "sign_in_code:conversation"
+SIGN_IN_CODE_ATTEMPTS: Final = "sign_in_code:attempts"
+PASSWORD_RESET_PER_EMAIL: Final = "password_reset:email"
+PASSWORD_RESET_PER_CONVERSATION: Final = "password_reset:conversation"
+REGISTRATION_PER_CONVERSATION: Final = "registration:conversation"
+
+#: Every named limit, in one place.
+LIMITS: Final[dict[str, Limit]] = {
+    # Codes mailed to one address: enough for a parent who retries, too few to flood a mailbox.
+    SIGN_IN_CODE_PER_EMAIL: Limit(3, HOUR),
+    # One conversation asking codes for many addresses is probing, not signing in.
+    SIGN_IN_CODE_PER_CONVERSATION: Limit(5, HOUR),
+    # Wrong tries of one code before it dies (counted on the SignInCode row, window = its life):
+    # 5 guesses out of a million, and a new code needs a new, limited request.
+    SIGN_IN_CODE_ATTEMPTS: Limit(5, 10 * 60),
+    # Reset links mailed to one address per hour (the links themselves live an hour).
+    PASSWORD_RESET_PER_EMAIL: Limit(3, HOUR),
+    # One conversation asking resets for many addresses is probing.
+    PASSWORD_RESET_PER_CONVERSATION: Limit(5, HOUR),
+    # Accounts created from one conversation in a day (each mails a stranger's address).
+    REGISTRATION_PER_CONVERSATION: Limit(3, DAY),
+}
+
+#: Events older than this are deleted as new ones arrive (the longest window, at least a day).
+RETENTION_SECONDS: Final = max([DAY, *(limit.window_seconds for limit in LIMITS.values())])
+
+
+def hashed_key(value: str) -> str:
+    """The stored form of a key: HMAC-SHA256 hex of the value (emails compared case-insensitively
+    are lower-cased by the caller)."""
+    return hmac.new(secret_key().encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
+def check_and_count(
+    session: Session,
+    bucket: str,
+    key: str,
+    limit: int,
+    window_seconds: int,
+    now: datetime | None = None,
+) -> bool:
+    """Count one attempt for `key` in `bucket` and say whether it is allowed.
+
+    A refused attempt is not counted, so waiting always helps. The event is written first and
+    the count taken after it, so two processes racing for the last place both see each other
+    (on SQLite the writes are serialised) instead of both getting in.
+    """
+    now = now or datetime.now(timezone.utc)
+    digest = hashed_key(key)
+    session.execute(delete(RateEvent).where(RateEvent.at < now - timedelta(seconds=RETENTION_SECONDS)))
+    event = RateEvent(bucket=bucket, key_hash=digest, at=now)
+    session.add(event)
+    session.flush()
+    since = now - timedelta(seconds=window_seconds)
+    counted = session.scalar(
+        select(func.count(RateEvent.id)).where(
+            RateEvent.bucket == bucket, RateEvent.key_hash == digest, RateEvent.at > since
+        )
+    )
+    if int(counted or 0) > limit:
+        session.delete(event)
+        session.flush()
+        return False
+    return True
+
+
+def allow(session: Session, bucket: str, key: str, now: datetime | None = None) -> bool:
+    """`check_and_count` with the named limit of `bucket` from LIMITS."""
+    named = LIMITS[bucket]
+    return check_and_count(session, bucket, key, named.limit, named.window_seconds, now)
