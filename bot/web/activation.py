@@ -15,26 +15,15 @@ from sanic.response import HTTPResponse
 
 from bot.accounts.registration import ActivationResult, activate, activation_page_state, resend_for_link
 from bot.mail.outbox import deliver_pending
-from bot.web.pages import environment, page, translator
+from bot.web.pages import page
+from bot.web.password_page import render_password_page
 
 STATES = {"ready", "problems", "expired", "activated", "used", "resent"}
 
 
 def render_activation_page(result: ActivationResult, action: str) -> str:
     """The activation page for `result`, in the account's language."""
-    state = result.code if result.code in STATES else "invalid"
-    return (
-        environment()
-        .get_template("activation.html")
-        .render(
-            t=translator(result.language),
-            lang=result.language,
-            state=state,
-            problems=result.problems,
-            first_name=result.first_name,
-            action=action,
-        )
-    )
+    return render_password_page(result, action, "web", STATES)
 
 
 def add_activation_routes(app: Sanic) -> None:

@@ -1,0 +1,166 @@
+"""Password reset: a single-use link mailed to the owner opens the same password page as activation.
+
+Asking gives the same answer whether or not the address has an account. Setting a new password
+stamps `credentials_changed_at`, which ends every earlier reset link and sign-in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.accounts.clock import as_utc, utc_now
+from bot.accounts.links import LinkProblem
+from bot.accounts.owner import account_by_email, mail_owner, normalized_address
+from bot.accounts.registration import ActivationResult, resend_activation
+from bot.accounts.reset_links import (
+    RESET_LIFETIME,
+    ResetClaims,
+    claims_even_if_expired,
+    make_reset_link,
+    read_reset_token,
+)
+from bot.limits import PASSWORD_RESET_PER_CONVERSATION, PASSWORD_RESET_PER_EMAIL, allow
+from bot.nlg.catalog import LOCALES
+from bot.rules.passwords import password_problems
+from bot.store.database import unit_of_work
+from bot.store.models import Account, AccountStatus, UsedLink
+
+#: The password page's result (code, language, first_name, problems) serves both pages.
+PasswordPageResult = ActivationResult
+
+
+@dataclass(frozen=True)
+class ResetRequest:
+    """What happened to a reset request: "sent" (an active account got a link, OR the address has
+    no account: never tell them apart), "pending" (the account waits for activation: a new
+    activation email went instead; internal only, word it like "sent"), "limited" (nothing sent)."""
+
+    code: str
+
+
+def request_password_reset(
+    email: str,
+    conversation_key: str,
+    language: str,
+    *,
+    now: datetime | None = None,
+    database_url: str | None = None,
+) -> ResetRequest:
+    """Mail a reset link to the owner of `email`, in `language` (see ResetRequest).
+
+    Limits are counted before the account is looked up, so "limited" reveals nothing either.
+    """
+    now = now or utc_now()
+    with unit_of_work(database_url) as session:
+        if not (
+            allow(session, PASSWORD_RESET_PER_CONVERSATION, conversation_key, now)
+            and allow(session, PASSWORD_RESET_PER_EMAIL, normalized_address(email), now)
+        ):
+            return ResetRequest("limited")
+        account = account_by_email(session, email)
+        if account is None:
+            return ResetRequest("sent")
+        pending_email = account.email if account.status == AccountStatus.pending_activation else None
+        if pending_email is None:
+            _mail_reset_link(session, account, language, now)
+    if pending_email is not None:
+        resend_activation(pending_email, database_url)
+        return ResetRequest("pending")
+    return ResetRequest("sent")
+
+
+def _mail_reset_link(session: Session, account: Account, language: str, now: datetime) -> None:
+    link = make_reset_link(account.id, language, now)
+    minutes = int(RESET_LIFETIME.total_seconds() // 60)
+    mail_owner(session, account, "password_reset", language, link=link, minutes=minutes)
+
+
+def reset_page_state(
+    token: str, *, now: datetime | None = None, database_url: str | None = None
+) -> PasswordPageResult:
+    """Whether the link can still set a password: code ready | expired | used | superseded | invalid."""
+    now = now or utc_now()
+    with unit_of_work(database_url) as session:
+        return _state(session, token, now)[0]
+
+
+def reset_password(
+    token: str,
+    password: str,
+    confirmation: str,
+    *,
+    now: datetime | None = None,
+    database_url: str | None = None,
+) -> PasswordPageResult:
+    """Set a new password through a reset link: code done | problems, or the page's other states."""
+    now = now or utc_now()
+    try:
+        with unit_of_work(database_url) as session:
+            state, account, claims = _state(session, token, now)
+            if state.code != "ready" or account is None or claims is None:
+                return state
+            problems = password_problems(password, account.email)
+            if password != confirmation:
+                problems.append("mismatch")
+            if problems:
+                return PasswordPageResult("problems", state.language, account.first_name, problems)
+            account.password_hash = PasswordHasher().hash(password)
+            account.credentials_changed_at = now
+            session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
+            session.flush()
+            return PasswordPageResult("done", state.language, account.first_name)
+    except IntegrityError:  # the same link submitted twice at the same moment
+        return reset_page_state(token, now=now, database_url=database_url)
+
+
+def resend_reset_for_link(
+    token: str, *, now: datetime | None = None, database_url: str | None = None
+) -> PasswordPageResult:
+    """From an expired link's page: mail a fresh reset link to the owner. Code resent | limited | invalid."""
+    now = now or utc_now()
+    claims = claims_even_if_expired(token)
+    if claims is None:
+        return PasswordPageResult("invalid")
+    with unit_of_work(database_url) as session:
+        account = session.get(Account, claims.account_id)
+        if account is None or account.status != AccountStatus.active:
+            return PasswordPageResult("invalid")
+        language = _page_language(claims, account)
+        if not allow(session, PASSWORD_RESET_PER_EMAIL, normalized_address(account.email), now):
+            return PasswordPageResult("limited", language, account.first_name)
+        _mail_reset_link(session, account, language, now)
+        return PasswordPageResult("resent", language, account.first_name)
+
+
+def _state(
+    session: Session, token: str, now: datetime
+) -> tuple[PasswordPageResult, Account | None, ResetClaims | None]:
+    try:
+        claims = read_reset_token(token, now)
+    except LinkProblem as problem:
+        expired = claims_even_if_expired(token) if problem.code == "expired" else None
+        account = session.get(Account, expired.account_id) if expired else None
+        if expired is None or account is None:
+            return PasswordPageResult("invalid"), None, None
+        return PasswordPageResult("expired", _page_language(expired, account), account.first_name), None, None
+    account = session.get(Account, claims.account_id)
+    if account is None or account.status != AccountStatus.active:
+        return PasswordPageResult("invalid"), None, None
+    language, name = _page_language(claims, account), account.first_name
+    if session.scalar(select(UsedLink.id).where(UsedLink.link_id == claims.link_id)) is not None:
+        return PasswordPageResult("used", language, name), None, None
+    changed = account.credentials_changed_at
+    if changed is not None and as_utc(changed) >= claims.issued_at:
+        return PasswordPageResult("superseded", language, name), None, None
+    return PasswordPageResult("ready", language, name), account, claims
+
+
+def _page_language(claims: ResetClaims, account: Account) -> str:
+    """The language of the email that carried the link, else the account's."""
+    return claims.language if claims.language in LOCALES else account.language
