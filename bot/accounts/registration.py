@@ -134,6 +134,7 @@ def activate(
         account.password_hash = PasswordHasher().hash(password)
         account.status = AccountStatus.active
         account.activated_at = datetime.now(timezone.utc)
+        account.credentials_changed_at = account.activated_at  # earlier links and codes stop working
         session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
         return ActivationResult("activated", account.language, account.first_name)
 
