@@ -62,7 +62,9 @@ def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def say(sender: str, message: str) -> list[dict]:
     """Send one message through the REST channel; the response must be a 200 with JSON."""
     response = requests.post(
-        f"http://localhost:{RASA_PORT}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=90
+        f"http://localhost:{RASA_PORT}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=90,
     )
     assert response.status_code == 200, response.text[:300]
     return response.json()
@@ -77,4 +79,3 @@ def text_of(messages: list[dict]) -> str:
 def sender() -> str:
     """A fresh conversation id."""
     return f"privacy-{uuid.uuid4().hex[:10]}"
-

@@ -50,7 +50,9 @@ def test_the_store_keeps_no_email_no_typed_code_and_the_registration_completes(v
     assert "activation email" in done
 
     with sqlite3.connect(var_dir / "permits.db") as db:
-        assert db.execute("select status from accounts where email = ?", (email,)).fetchone() == ("pending_activation",)
+        assert db.execute("select status from accounts where email = ?", (email,)).fetchone() == (
+            "pending_activation",
+        )
 
     tracker_db = var_dir / "tracker.db"
     assert email.encode() not in tracker_db.read_bytes()
