@@ -8,6 +8,7 @@ without the address being readable in the store.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Collection, Iterable
 from datetime import datetime
@@ -51,16 +52,22 @@ def senders_with_email(engine: Engine, email: str) -> set[str]:
 
 
 def senders_with_keys(engine: Engine, conversation_keys: Collection[str]) -> set[str]:
-    """Conversations whose keyed digest (``bot.limits.hashed_key`` of the sender id) is in the set.
+    """Conversations whose stored key is in the set.
 
-    Sign-in codes, status lookups and tickets store only that digest, so every sender id is hashed
-    and compared; fine for a district's volume, run by hand or nightly.
+    Tables store a sender id only as a digest: the HMAC of ``bot.limits.hashed_key`` (sign-in
+    codes) or the plain SHA-256 of ``bot.applications.keys.conversation_key``; both are computed
+    for every sender id and compared (fine for a district's volume, run by hand or nightly).
     """
     if not conversation_keys or not _has_events(engine):
         return set()
     with engine.connect() as connection:
         senders = [row[0] for row in connection.execute(text("select distinct sender_id from events"))]
-    return {sender for sender in senders if keyed_digest(sender) in conversation_keys}
+    return {
+        sender
+        for sender in senders
+        if keyed_digest(sender) in conversation_keys
+        or hashlib.sha256(sender.encode("utf-8")).hexdigest() in conversation_keys
+    }
 
 
 def delete_conversations(engine: Engine, senders: Iterable[str]) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from typing import Any, Optional
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -54,7 +54,7 @@ class FernetSealer:
         """An encrypted, authenticated token for ``plain``."""
         return self._fernet.encrypt(plain.encode()).decode()
 
-    def open(self, token: str) -> Optional[str]:
+    def open(self, token: str) -> str | None:
         """The plain text, or None when the token is not ours (another key, or altered)."""
         try:
             return self._fernet.decrypt(token.encode()).decode()
@@ -69,8 +69,8 @@ class RedactingTrackerStore(SQLTrackerStore):
     def __init__(
         self,
         *args: Any,
-        personal_slots: Optional[list[str]] = None,
-        indexed_slots: Optional[list[str]] = None,
+        personal_slots: list[str] | None = None,
+        indexed_slots: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         self.policy = RedactionPolicy(
@@ -88,7 +88,7 @@ class RedactingTrackerStore(SQLTrackerStore):
             all_events = [event.as_dict() for event in tracker.events]
             new_events = list(tracker.events)[first_new:]
             redacted = redact_new_events(all_events, first_new, self.policy, self.sealer, email_digest)
-            for event, data in zip(new_events, redacted):
+            for event, data in zip(new_events, redacted, strict=True):
                 intent = (data.get("parse_data") or {}).get("intent", {}).get("name")
                 session.add(
                     self.SQLEvent(
@@ -110,7 +110,7 @@ class RedactingTrackerStore(SQLTrackerStore):
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
-    ) -> Optional[DialogueStateTracker]:
+    ) -> DialogueStateTracker | None:
         """The tracker as SQLTrackerStore builds it, with the sealed slot values opened."""
         with self.session_scope() as session:
             rows = self._event_query(

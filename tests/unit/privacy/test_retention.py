@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
@@ -132,6 +133,7 @@ def test_forgetting_an_account_deletes_everything_about_it_and_keeps_the_audit(
     }
     add_event(stores, "typed-the-email", NOW, sealed_email)
     add_event(stores, "signed-in", NOW)
+    add_event(stores, "opened-a-ticket", NOW)
     add_event(stores, "stranger", NOW)
     expires = NOW + timedelta(minutes=10)
     with unit_of_work() as session:
@@ -144,6 +146,8 @@ def test_forgetting_an_account_deletes_everything_about_it_and_keeps_the_audit(
             )
         )
         ticket = {"channel": "web", "language": "es", "trigger": "asked", "summary": "[email] asks"}
+        by_sha = hashlib.sha256(b"opened-a-ticket").hexdigest()  # bot.applications.keys.conversation_key
+        session.add(Ticket(conversation_key=by_sha, account_id=account_id, **ticket))
         session.add(Ticket(conversation_key=keyed_digest("x"), contact=email.upper(), **ticket))
         session.add(
             Ticket(conversation_key=keyed_digest("stranger"), contact="someone@example.com", **ticket)
@@ -156,9 +160,9 @@ def test_forgetting_an_account_deletes_everything_about_it_and_keeps_the_audit(
         "accounts": 1,
         "applications": 1,
         "documents": 1,
-        "tickets": 1,
+        "tickets": 2,
         "outbox messages": 1,
-        "conversations": 2,
+        "conversations": 3,
         "files": 1,
     }
     assert senders(stores) == {"stranger"}
