@@ -19,7 +19,7 @@ EXTRA_TESTS :=
 .PHONY: help setup train run migrate deliver-mail stop shell test lint typecheck unit validate nlu-eval conversations e2e clean
 
 help: ## List every target
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(RASA_VENV)/.installed: requirements/rasa.txt
 	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)

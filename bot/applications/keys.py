@@ -1,13 +1,18 @@
 """How a conversation is named in the application database: never by its raw sender id.
 
-A sender id can be a phone number (SMS, WhatsApp); tables store its SHA-256 instead.
+A sender id can be a phone number (SMS, WhatsApp): a plain hash of it could be reversed by trying
+every number, so tables store an HMAC keyed with the project's secret (the same scheme as
+bot.limits).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+
+from bot.accounts.links import secret_key
 
 
 def conversation_key(sender_id: str) -> str:
-    """The SHA-256 hex digest of a Rasa sender id."""
-    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()
+    """HMAC-SHA256 (hex) of a Rasa sender id under SECRET_KEY."""
+    return hmac.new(secret_key().encode("utf-8"), sender_id.encode("utf-8"), hashlib.sha256).hexdigest()

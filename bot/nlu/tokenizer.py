@@ -17,6 +17,10 @@ from bot.nlu.folding import fold
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+#: Parents' messages are a few sentences; beyond this the rest cannot change the intent.
+MAX_TOKENS = 300
+
+
 class AccentFoldingTokenizer(WhitespaceTokenizer):
     """WhitespaceTokenizer, then each token's text and lemma folded; offsets are unchanged."""
 
@@ -32,8 +36,8 @@ class AccentFoldingTokenizer(WhitespaceTokenizer):
         return cls(config)
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
-        """Tokens of `attribute`, folded."""
-        tokens = super().tokenize(message, attribute)
+        """Tokens of `attribute`, folded; only the first MAX_TOKENS (a 100 kB message stays fast)."""
+        tokens = super().tokenize(message, attribute)[:MAX_TOKENS]
         for token in tokens:
             token.text = fold(token.text)
             token.lemma = fold(token.lemma) if token.lemma else token.text
