@@ -15,12 +15,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.folding import fold
 
-
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 #: Parents' messages are a few sentences; beyond this the rest cannot change the intent.
 MAX_TOKENS = 300
 
 
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class AccentFoldingTokenizer(WhitespaceTokenizer):
     """WhitespaceTokenizer, then each token's text and lemma folded; offsets are unchanged."""
 
