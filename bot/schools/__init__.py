@@ -1,0 +1,1 @@
+"""Schools and districts of Los Angeles County from the CDE public schools directory."""
