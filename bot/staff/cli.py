@@ -1,6 +1,7 @@
 """`python -m bot.staff <command>`: the Office of Permits' tool for applications, tickets and deadlines.
 
-Exit status: 0 done, 1 refused (unknown application, a move the status rules do not allow), 2 usage.
+Exit status: 0 done, 1 refused (unknown application, a move the status rules do not allow, no
+database), 2 usage.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+
+from sqlalchemy import make_url
+from sqlalchemy.exc import OperationalError
 
 from bot.applications.deadlines_job import run_deadlines
 from bot.applications.status import (
@@ -22,7 +26,7 @@ from bot.applications.status import (
 )
 from bot.rules.status import TRANSITIONS, Status, parse_status
 from bot.staff import views
-from bot.store.database import unit_of_work
+from bot.store.database import database_url, unit_of_work
 
 _REFUSALS = {
     "unknown_status": "'{to}' is not a status. Statuses: {all}.",
@@ -73,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except TransitionRefused as refused:
         print(refusal_message(refused), file=sys.stderr)
+        return 1
+    except OperationalError as error:
+        where = make_url(database_url()).render_as_string(hide_password=True)
+        print(f"The database {where} is not reachable or not set up ({error.orig}).", file=sys.stderr)
+        print("Run 'make run' once (it creates and upgrades it), or set DATABASE_URL.", file=sys.stderr)
         return 1
 
 

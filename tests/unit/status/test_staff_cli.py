@@ -137,3 +137,11 @@ def test_the_wrapper_script_runs_from_any_directory(database: str, application: 
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Application {NUMBER}\n")
+
+
+def test_a_database_that_is_not_set_up_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    code, _, err = run(capsys, "list")
+    assert code == 1 and "not set up (no such table: applications)" in err and "make run" in err
