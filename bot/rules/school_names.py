@@ -1,111 +1,322 @@
-"""Forgiving school and district name matching: case, accents, abbreviations ("HS" = "High"), typos.
+"""Forgiving school and district names: "hollywood hs" finds Hollywood Senior High.
 
-Pure: candidates are (key, name) pairs given by the caller; the verdict says whether the parent
-must confirm. exact = one candidate normalises to the same words; likely = one clear winner;
-ambiguous = a few close candidates; none = nothing close.
+Names are reduced to canonical words (case, accents, punctuation, "&"/"and"/"y", English and
+Spanish school-type words, "St."/"Ave", number words), then ranked by a typo-tolerant word
+overlap. The verdict says what the chat may do: accept (exact), confirm (likely), let the parent
+choose (ambiguous), or ask again (none).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher, get_close_matches
-from typing import Final
+from typing import Generic, Literal, TypeVar
 
-#: Words parents write for the same school type, mapped to one spelling.
-_SYNONYMS: Final = {
-    "hs": "high",
-    "shs": "high",
-    "sr": "",
-    "senior": "",
-    "school": "",
-    "sch": "",
-    "escuela": "",
-    "la": "",
-    "el": "",
-    "de": "",
-    "the": "",
-    "of": "",
-    "and": "",
-    "y": "",
-    "&": "",
-    "elem": "elementary",
-    "es": "elementary",
-    "primaria": "elementary",
-    "elementry": "elementary",
-    "ms": "middle",
-    "secundaria": "middle",
-    "jr": "middle",
-    "junior": "middle",
-    "acad": "academy",
-    "academia": "academy",
-    "ctr": "center",
-    "centro": "center",
-    "st": "saint",
-    "mt": "mount",
-    "sta": "santa",
-    "usd": "unified",
-    "unificado": "unified",
-    "distrito": "",
-    "district": "",
-    "school district": "",
-    "preparatoria": "high",
-    "prepa": "high",
+from bot.rules.grades import Grade, parse_grade_span
+
+T = TypeVar("T")
+Verdict = Literal["exact", "likely", "ambiguous", "none"]
+
+MAX_CANDIDATES = 5
+_LOWEST = 0.6  # below this a name is not offered at all
+_BAND = 0.15  # names this close to the best one are offered alongside it
+_TOKEN_CUTOFF = 0.75
+_LONGEST = 300  # characters of a typed name that are read
+_TYPED_SHARE = 0.6  # of the score: how much of what the parent typed is found in the name
+
+LEVELS = frozenset({"high", "middle", "elementary", "primary", "span"})
+SOFT = frozenset({"academy", "charter", "magnet", "center", "unified", "union", "joint"})
+_LOW_WEIGHT = frozenset({"street", "avenue", "boulevard", "saint"})
+_COMPATIBLE = {
+    "high": {"high"}, "middle": {"middle", "span"}, "elementary": {"elementary", "primary", "span"},
+    "primary": {"primary", "elementary"}, "span": {"span", "elementary", "middle"},
+}  # fmt: skip
+_DROP = frozenset("the of at and y de school schools escuela senior sr district distrito escolar sd".split())
+_SPELLINGS = {
+    "high": "high highschool preparatoria prepa hsd", "elementary": "elementary elem primaria esd",
+    "middle": "middle secundaria", "academy": "academy academia acad", "center": "center centre ctr centro",
+    "magnet": "magnet mag", "charter": "charter chtr", "unified": "unified unificado usd",
+    "street": "street str calle", "avenue": "avenue ave av avenida", "boulevard": "boulevard blvd",
+    "saint": "saint", "junior": "junior jr", "union high": "uhsd",
+}  # fmt: skip
+_WORDS = {spelling: word for word, spellings in _SPELLINGS.items() for spelling in spellings.split()}
+_ABBREVIATIONS = {"hs": "high", "ms": "middle", "es": "elementary"}  # never first ("es" is also "is")
+_FUZZY_TYPES = ("elementary", "middle", "academy", "charter", "magnet", "center", "unified", "primary")
+_DISTRICT_TYPES = frozenset({"unified", "union", "joint", "elementary", "high"})
+_DISTRICT_SUFFIXES = {
+    ("unified",): "usd",
+    ("elementary",): "esd",
+    ("union", "high"): "uhsd",
+    ("high",): "hsd",
 }
-_WORD: Final = re.compile(r"[a-z0-9]+")
-_MAX_CHOICES: Final = 5
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_ORDINALS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {
+    **{word: n for n, word in enumerate(_ONES)}, **{word: n for n, word in enumerate(_ORDINALS)},
+    **{word: 20 + 10 * n for n, word in enumerate(_TENS)},
+    **{word[:-1] + "ieth": 20 + 10 * n for n, word in enumerate(_TENS)},
+    "hundred": 100, "hundredth": 100,
+}  # fmt: skip
+_DIGITS = re.compile(r"^([0-9]{1,4})(st|nd|rd|th)?$")
 
 
-def normalize_name(text: str) -> str:
-    """Lower case, no accents or punctuation, school-type words unified: "Hollywood Sr. HS" -> "hollywood high"."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    words = [_SYNONYMS.get(word, word) for word in _WORD.findall(folded)]
-    return " ".join(word for word in words if word)
+def normalize_place_name(text: str) -> str:
+    """Canonical words of a school or district name: "Hollywood Sr. High School" -> "hollywood high".
+
+    Idempotent; never raises. Type words get one spelling (high, middle, elementary, academy,
+    center, magnet, charter, unified, street, avenue); "St" first is "saint", later "street";
+    number words become digits ("One Hundred Twenty-Second" and "122nd" -> "122").
+    """
+    return " ".join(_canonical_tokens(text))
+
+
+def _canonical_tokens(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    plain = re.sub(r"['’`]", "", plain.replace("&", " and "))
+    tokens = _numbers([token for token in re.sub(r"[\W_]+", " ", plain).split() if token not in _DROP])
+    mapped: list[str] = []
+    for index, token in enumerate(tokens):
+        if token in _ABBREVIATIONS and index > 0 and (token != "es" or index == len(tokens) - 1):
+            mapped.append(_ABBREVIATIONS[token])
+        else:
+            mapped.extend(_WORDS.get(token, _fuzzy_type(token)).split())
+    merged: list[str] = []
+    for token in mapped:
+        if token == "high" and merged and merged[-1] == "junior":
+            merged[-1] = "middle"  # "junior high", "jr high"
+        elif token == "st":
+            merged.append("street" if merged else "saint")
+        else:
+            merged.append(token)
+    return merged
+
+
+def _fuzzy_type(token: str) -> str:
+    """A misspelt type word ("elementry", "midle") becomes the word; anything else stays."""
+    if len(token) < 5 or token.isdigit():
+        return token
+    for word in _FUZZY_TYPES:
+        if abs(len(word) - len(token)) <= 1 and difflib.SequenceMatcher(None, token, word).ratio() >= 0.83:
+            return word
+    return token
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    """Number words and ordinals to digits, up to 999: "one hundred twenty second" -> "122"."""
+    result: list[str] = []
+    run: int | None = None
+    for token in tokens:
+        value = _NUMBER_WORDS.get(token)
+        if value is None:
+            if run is not None:
+                result.append(str(run))
+                run = None
+            digits = _DIGITS.match(token)
+            result.append(str(int(digits.group(1))) if digits else token)
+            continue
+        if run is not None and not _extends(run, value):
+            result.append(str(run))
+            run = None
+        run = (run or 1) * 100 if value == 100 else (run or 0) + value
+    if run is not None:
+        result.append(str(run))
+    return result
+
+
+def _extends(run: int, value: int) -> bool:
+    """Whether a number word continues a run: "one hundred", "hundred twenty", "twenty two"."""
+    if value == 100:
+        return 1 <= run <= 9
+    tail = run % 100
+    return run >= 100 and tail == 0 or (value < 10 and tail >= 20 and tail % 10 == 0)
 
 
 @dataclass(frozen=True)
-class NameMatch:
-    """The verdict and the candidate keys, best first (at most five)."""
+class NameForm:
+    """A name reduced for matching: its distinctive words (in order) and its type words."""
 
-    verdict: str  # exact | likely | ambiguous | none
-    keys: tuple[str, ...]
+    core: tuple[str, ...]
+    types: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> NameForm:
+        """The form of a name or of what a parent typed."""
+        tokens = _canonical_tokens(text[:_LONGEST])
+        return cls(
+            tuple(t for t in tokens if t not in LEVELS | SOFT),
+            frozenset(t for t in tokens if t in LEVELS | SOFT),
+        )
+
+    @property
+    def squashed(self) -> str:
+        """The distinctive words without spaces ("eaglerock" meets "Eagle Rock")."""
+        return "".join(self.core)
 
 
-def _score(query: str, name: str, near: dict[str, frozenset[str]]) -> float:
-    if query == name:
-        return 1.0
-    query_words, name_words = query.split(), set(name.split())
-    covered = sum(1 for word in query_words if word in name_words) / len(query_words)
-    fuzzy = sum(1 for word in query_words if near[word] & name_words) / len(query_words)
-    if fuzzy == 0:
-        return 0.0
-    starts = 0.05 if name.startswith(query_words[0]) else 0.0
-    return 0.55 * covered + 0.25 * fuzzy + 0.15 * SequenceMatcher(None, query, name).ratio() + starts
+@dataclass(frozen=True)
+class Ranked(Generic[T]):
+    """One candidate: the item, the name (or alias) that matched, and a score in 0..1."""
+
+    item: T
+    name: str
+    score: float
 
 
-def match_name(text: str, candidates: Iterable[tuple[str, str]]) -> NameMatch:
-    """Rank `candidates` ((key, already-normalised name) pairs) against what the parent typed."""
-    query = normalize_name(text)[:120]
-    pairs = list(candidates)
-    if not query:
-        return NameMatch("none", ())
-    vocabulary = sorted({word for _, name in pairs for word in name.split()})
-    # Typos: each typed word stands for the directory words within 80 % similarity of it.
-    near = {
-        word: frozenset(get_close_matches(word, vocabulary, n=8, cutoff=0.8)) | {word}
-        for word in query.split()
-    }
-    scored = sorted(((_score(query, name, near), key) for key, name in pairs), key=lambda pair: -pair[0])
-    exact = [key for score, key in scored if score == 1.0]
-    if len(exact) == 1:
-        return NameMatch("exact", (exact[0],))
-    close = [(score, key) for score, key in scored if score >= 0.6]
-    if not close:
-        return NameMatch("none", ())
-    best = close[0][0]
-    if len(close) == 1 or best - close[1][0] >= 0.15:
-        return NameMatch("likely", (close[0][1],))
-    return NameMatch("ambiguous", tuple(key for score, key in close[:_MAX_CHOICES] if best - score < 0.2))
+@dataclass(frozen=True)
+class NameMatch(Generic[T]):
+    """What a typed name matched: a verdict and up to five ranked candidates (best first)."""
+
+    verdict: Verdict
+    ranked: tuple[Ranked[T], ...]
+
+    @property
+    def candidates(self) -> list[T]:
+        """The matched items, best first (one for exact and likely, none for none)."""
+        return [entry.item for entry in self.ranked]
+
+
+class NameIndex(Generic[T]):
+    """Items findable by any of their names; built once, then ``match`` is fast (a few ms)."""
+
+    def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
+        """Index each item under each of its names (a district under "Long Beach" and "LBUSD" too)."""
+        self._entries: list[tuple[T, str, NameForm]] = []
+        self._postings: dict[str, set[int]] = {}
+        for item, names in entries:
+            for name in dict.fromkeys(names):
+                form = NameForm.of(name)
+                if not form.core:
+                    continue
+                for token in form.core:
+                    self._postings.setdefault(token, set()).add(len(self._entries))
+                self._entries.append((item, name, form))
+        self._by_form: dict[NameForm, list[int]] = {}
+        for i, (_, _, form) in enumerate(self._entries):
+            self._by_form.setdefault(form, []).append(i)
+        self._vocabulary = sorted(self._postings)
+        self._squashed: dict[str, list[int]] = {}
+        for i, (_, _, form) in enumerate(self._entries):
+            self._squashed.setdefault(form.squashed, []).append(i)
+
+    def match(self, text: str) -> NameMatch[T]:
+        """Rank the items for a typed name and give the verdict (see the module docstring)."""
+        query = NameForm.of(text)
+        if not query.core:
+            return NameMatch("none", ())
+        same = self._by_form.get(query)
+        if same:
+            return self._decide([self._ranked(i, 1.0) for i in same], exact=True)
+        similar = {token: self._similar_words(token) for token in query.core}
+        hits = {i for words in similar.values() for word in words for i in self._postings[word]}
+        if not hits:
+            close = difflib.get_close_matches(query.squashed, list(self._squashed), n=10, cutoff=0.7)
+            hits = {i for word in close for i in self._squashed[word]}
+        scored = [self._ranked(i, _score(query, self._entries[i][2], similar)) for i in hits]
+        return self._decide(scored, exact=False)
+
+    def _ranked(self, index: int, score: float) -> Ranked[T]:
+        item, name, _ = self._entries[index]
+        return Ranked(item, name, round(score, 3))
+
+    def _decide(self, scored: list[Ranked[T]], *, exact: bool) -> NameMatch[T]:
+        best: dict[int, Ranked[T]] = {}
+        for entry in sorted(scored, key=lambda r: (-r.score, len(r.name), r.name)):
+            best.setdefault(id(entry.item), entry)
+        ranked = list(best.values())
+        if not ranked or ranked[0].score < _LOWEST:
+            return NameMatch("none", ())
+        if exact:
+            return NameMatch("exact" if len(ranked) == 1 else "ambiguous", tuple(ranked[:MAX_CANDIDATES]))
+        floor = max(_LOWEST, ranked[0].score - _BAND)
+        offered = tuple(entry for entry in ranked if entry.score >= floor)[:MAX_CANDIDATES]
+        return NameMatch("likely" if len(offered) == 1 else "ambiguous", offered)
+
+    def _similar_words(self, token: str) -> dict[str, float]:
+        if token in self._postings:
+            return {token: 1.0}
+        if len(token) < 4 or token.isdigit():
+            return {}
+        words = {w: 0.85 for w in self._vocabulary if len(w) > len(token) and w.startswith(token)}
+        for word in difflib.get_close_matches(token, self._vocabulary, n=6, cutoff=_TOKEN_CUTOFF):
+            words[word] = max(words.get(word, 0.0), difflib.SequenceMatcher(None, token, word).ratio())
+        return words
+
+
+def _weight(token: str) -> float:
+    return 2.0 if token in _LOW_WEIGHT or token.isdigit() else float(len(token))
+
+
+def _score(query: NameForm, name: NameForm, similar: dict[str, dict[str, float]]) -> float:
+    """How much of the typed name is found (weighs most: parents shorten names) and of the name,
+    with typos allowed; then agreement of the school-type words."""
+    unused = list(name.core)
+    found_typed = found_name = typed = 0.0
+    for token in sorted(query.core, key=len, reverse=True):
+        options = similar.get(token, {})
+        # A word found nowhere in the directory ("please", "mi") counts half.
+        typed += _weight(token) * (1.0 if options else 0.5)
+        pick = max(unused, key=lambda word: options.get(word, 0.0), default=None)
+        if pick is not None and options.get(pick, 0.0) > 0:
+            found_typed += options[pick] * _weight(token)
+            found_name += options[pick] * _weight(pick)
+            unused.remove(pick)
+    if found_typed:
+        score = _TYPED_SHARE * found_typed / typed + (1 - _TYPED_SHARE) * found_name / sum(
+            map(_weight, name.core)
+        )
+    else:
+        score = difflib.SequenceMatcher(None, query.squashed, name.squashed).ratio() * 0.95
+    query_levels, name_levels = query.types & LEVELS, name.types & LEVELS
+    if query_levels and name_levels:
+        compatible = any(_COMPATIBLE[level] & name_levels for level in query_levels)
+        score *= 1.0 if compatible else 0.55
+    elif query_levels:
+        score *= 0.9
+    return score * 0.93 ** len((query.types & SOFT) - name.types)
+
+
+def district_aliases(name: str) -> list[str]:
+    """A district's name, short form and initials: "Long Beach Unified", "Long Beach", "LBUSD", "LB Unified".
+
+    The short form drops the trailing type words found by the normaliser ("Unified", "Union High",
+    "City Elementary", "Joint"); initials are given for two words or more.
+    """
+    words = name.split()
+    kept = list(words)
+    stripped: list[str] = []
+    while len(kept) > 1 and set(_canonical_tokens(kept[-1])) <= _DISTRICT_TYPES:
+        stripped[:0] = _canonical_tokens(kept.pop())
+    if len(kept) > 1 and _canonical_tokens(kept[-1]) == ["city"] and stripped in ([], ["elementary"]):
+        kept.pop()  # "Whittier City Elementary", "El Monte City"; "Culver City Unified" keeps it
+    aliases = [name]
+    if kept != words:
+        aliases.append(" ".join(kept))
+    tokens = _canonical_tokens(" ".join(kept))
+    suffix = _DISTRICT_SUFFIXES.get(tuple(stripped))
+    if suffix and len(tokens) > 1:
+        initials = "".join(token[0] for token in tokens)
+        aliases.append(f"{initials}{suffix}".upper())
+        if suffix == "usd" and len(initials) == 2:  # "LA Unified", "LB Unified"
+            aliases.append(f"{initials.upper()} Unified")
+    return aliases
+
+
+def grade_offered(grade_code: str, gs_offered: str) -> bool | None:
+    """Does CDE's ``GSoffered`` ("K-5", "9-12") include the grade code ("K", "5")? None: unknown span.
+
+    Raises ValueError for a code that is not a grade (see ``Grade.from_code``).
+    """
+    grade = Grade.from_code(grade_code)
+    span = parse_grade_span(gs_offered)
+    return None if span is None else grade in span

@@ -1,31 +1,38 @@
 """Reading a CDE public-schools directory file (tab-separated), selecting columns by name.
 
 The shipped sample is the 2018 Los Angeles County extract (data/README.md); the district imports
-the current file with `python -m bot.schools.import_directory`. `SCHOOLS_FILE` points elsewhere.
+the current file with ``python -m bot.schools.import_directory``. ``SCHOOLS_FILE`` points elsewhere.
+Newer CDE exports add and reorder columns, and spell ``WebSite``/``Website``: only the columns
+below are read, by their header names.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
+import re
 from dataclasses import dataclass
-from functools import cache
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
-from bot.store.database import PROJECT_ROOT
-
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).resolve().parent / "data" / "cde-schools-los-angeles.tsv"
 IMPORTED = PROJECT_ROOT / "var" / "schools" / "cde-schools.tsv"
 REQUIRED_COLUMNS = ("CDSCode", "StatusType", "District", "School", "City", "GSoffered", "Magnet")
+#: Optional columns, by their spellings in different exports.
+LAST_UPDATE_COLUMNS = ("LastUpDate", "LastUpdate")
+_CDS_CODE = re.compile(r"^[0-9]{14}$")
 
 
 class DirectoryError(ValueError):
-    """The file is not a CDE directory export (a column is missing)."""
+    """The file cannot be read or is not a CDE directory export (a needed column is missing)."""
 
 
 @dataclass(frozen=True)
-class Place:
-    """A school (name = school) or a district (name = district, grades empty)."""
+class School:
+    """A school row: CDS code, name, district, city, ``GSoffered`` ("K-5"), ``Magnet`` ("Y"/"N"/"")."""
 
     cds: str
     name: str
@@ -36,39 +43,126 @@ class Place:
     active: bool
 
 
+@dataclass(frozen=True)
+class District:
+    """A district-level row (empty ``School``); ``doc`` is CDE's district type code ("54" unified)."""
+
+    cds: str
+    name: str
+    city: str
+    active: bool
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Every school and district row of a file, the rows skipped (bad CDS code), the newest LastUpdate."""
+
+    schools: tuple[School, ...]
+    districts: tuple[District, ...]
+    skipped_rows: int = 0
+    last_updated: date | None = None
+
+
 def directory_path() -> Path:
-    """SCHOOLS_FILE, else an imported file under var/schools/, else the shipped sample."""
+    """SCHOOLS_FILE, else the imported var/schools/cde-schools.tsv if present, else the shipped sample."""
     configured = os.environ.get("SCHOOLS_FILE")
     if configured:
         return Path(configured)
     return IMPORTED if IMPORTED.exists() else SAMPLE
 
 
-def read_directory(path: Path) -> tuple[list[Place], list[Place]]:
-    """(schools, districts) of a CDE file; district rows are those with an empty School."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = [column for column in REQUIRED_COLUMNS if column not in (reader.fieldnames or [])]
-        if missing:
-            raise DirectoryError(f"not a CDE directory file: missing columns {', '.join(missing)}")
-        schools: list[Place] = []
-        districts: list[Place] = []
-        for row in reader:
-            school = (row.get("School") or "").strip()
-            place = Place(
-                cds=(row.get("CDSCode") or "").strip(),
-                name=school or (row.get("District") or "").strip(),
-                district=(row.get("District") or "").strip(),
-                city=(row.get("City") or "").strip(),
-                grades_offered=(row.get("GSoffered") or "").strip(),
-                magnet_flag=(row.get("Magnet") or "").strip(),
-                active=(row.get("StatusType") or "").strip() == "Active",
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), else Windows-1252."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DirectoryError(f"cannot read {path}: {error.strerror or error}") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def parse_directory(text: str) -> Directory:
+    """Schools and districts of a CDE export's text; raises DirectoryError when a column is missing."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = [_cell(name) for name in next(reader, [])]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise DirectoryError(
+            f"this is not a CDE schools directory file: the header has no {', '.join(missing)} column"
+            f"{'s' if len(missing) > 1 else ''} (expected a tab-separated file with {', '.join(REQUIRED_COLUMNS)})"
+        )
+    wanted = (*REQUIRED_COLUMNS, "DOC", *LAST_UPDATE_COLUMNS)
+    position = {name: header.index(name) for name in wanted if name in header}
+    schools: list[School] = []
+    districts: list[District] = []
+    skipped = 0
+    updates: set[date] = set()
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {name: _cell(cells[index]) if index < len(cells) else "" for name, index in position.items()}
+        if not _CDS_CODE.match(row["CDSCode"]):
+            skipped += 1
+            continue
+        active = row["StatusType"] == "Active"
+        updated = _date(row.get("LastUpDate") or row.get("LastUpdate") or "")
+        if updated:
+            updates.add(updated)
+        if row["School"]:
+            schools.append(
+                School(
+                    row["CDSCode"],
+                    row["School"],
+                    row["District"],
+                    row["City"],
+                    row["GSoffered"],
+                    row["Magnet"].upper(),
+                    active,
+                )  # fmt: skip
             )
-            (schools if school else districts).append(place)
-    return schools, districts
+        else:
+            districts.append(
+                District(row["CDSCode"], row["District"], row["City"], active, row.get("DOC", ""))
+            )
+    return Directory(tuple(schools), tuple(districts), skipped, max(updates, default=None))
 
 
-@cache
-def directory() -> tuple[list[Place], list[Place]]:
-    """The configured directory, read once per process."""
-    return read_directory(directory_path())
+def read_directory(path: Path) -> Directory:
+    """Read a CDE export file (see ``parse_directory``)."""
+    return parse_directory(read_text(path))
+
+
+def load_directory() -> Directory:
+    """The configured directory (``directory_path``), read once per process and path."""
+    return _load(directory_path().resolve())
+
+
+def clear_directory_cache() -> None:
+    """Forget the loaded directory (after an import, or in tests that change SCHOOLS_FILE)."""
+    _load.cache_clear()
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Directory:
+    return read_directory(path)
+
+
+def _date(value: str) -> date | None:
+    """2018-06-26 (this sample), 6/26/2018 or 2018-06-26 00:00:00 (other exports); None otherwise."""
+    for layout in ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(value, layout).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _cell(value: str) -> str:
+    """A cell without surrounding blanks or the quotes a spreadsheet may add ("Ann ""A"" Lee")."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1].replace('""', '"').strip()
+    return value
