@@ -8,7 +8,9 @@ choose (ambiguous), or ask again (none).
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +25,7 @@ Verdict = Literal["exact", "likely", "ambiguous", "none"]
 MAX_CANDIDATES = 5
 _LOWEST = 0.6  # below this a name is not offered at all
 _BAND = 0.15  # names this close to the best one are offered alongside it
+_CLEAR_WIN = 0.1  # a lead this large makes the best name the one to confirm
 _TOKEN_CUTOFF = 0.75
 _LONGEST = 300  # characters of a typed name that are read
 _TYPED_SHARE = 0.6  # of the score: how much of what the parent typed is found in the name
@@ -44,7 +47,17 @@ _SPELLINGS = {
 }  # fmt: skip
 _WORDS = {spelling: word for word, spellings in _SPELLINGS.items() for spelling in spellings.split()}
 _ABBREVIATIONS = {"hs": "high", "ms": "middle", "es": "elementary"}  # never first ("es" is also "is")
-_FUZZY_TYPES = ("elementary", "middle", "academy", "charter", "magnet", "center", "unified", "primary")
+_FUZZY_TYPES = (
+    "elementary",
+    "middle",
+    "high",
+    "academy",
+    "charter",
+    "magnet",
+    "center",
+    "unified",
+    "primary",
+)
 _DISTRICT_TYPES = frozenset({"unified", "union", "joint", "elementary", "high"})
 _DISTRICT_SUFFIXES = {
     ("unified",): "usd",
@@ -103,11 +116,13 @@ def _canonical_tokens(text: str) -> list[str]:
 
 
 def _fuzzy_type(token: str) -> str:
-    """A misspelt type word ("elementry", "midle") becomes the word; anything else stays."""
-    if len(token) < 5 or token.isdigit():
+    """A misspelt type word ("elementry", "midle", "hihg") becomes the word; anything else stays."""
+    if len(token) < 4 or token.isdigit():
         return token
     for word in _FUZZY_TYPES:
-        if abs(len(word) - len(token)) <= 1 and difflib.SequenceMatcher(None, token, word).ratio() >= 0.83:
+        # Four letters: only a swap ("hihg"), so "Hugh" stays a name.
+        near = abs(len(word) - len(token)) <= 1 and _typos(token, word, 1) == 1
+        if near and (len(token) >= 5 or sorted(token) == sorted(word)):
             return word
     return token
 
@@ -205,13 +220,15 @@ class NameIndex(Generic[T]):
         for i, (_, _, form) in enumerate(self._entries):
             self._by_form.setdefault(form, []).append(i)
         self._vocabulary = sorted(self._postings)
+        self._words = _Bigrams(self._vocabulary)
         self._squashed: dict[str, list[int]] = {}
         for i, (_, _, form) in enumerate(self._entries):
             self._squashed.setdefault(form.squashed, []).append(i)
+        self._squashed_names = _Bigrams(self._squashed)
 
     def match(self, text: str) -> NameMatch[T]:
         """Rank the items for a typed name and give the verdict (see the module docstring)."""
-        query = NameForm.of(text)
+        query = NameForm.of(text[:_LONGEST])
         if not query.core:
             return NameMatch("none", ())
         same = self._by_form.get(query)
@@ -220,8 +237,9 @@ class NameIndex(Generic[T]):
         similar = {token: self._similar_words(token) for token in query.core}
         hits = {i for words in similar.values() for word in words for i in self._postings[word]}
         if not hits:
-            close = difflib.get_close_matches(query.squashed, list(self._squashed), n=10, cutoff=0.7)
-            hits = {i for word in close for i in self._squashed[word]}
+            for squashed in self._squashed_names.near(query.squashed, most_typos=len(query.squashed) // 4):
+                if difflib.SequenceMatcher(None, query.squashed, squashed).ratio() >= 0.7:
+                    hits.update(self._squashed[squashed])
         scored = [self._ranked(i, _score(query, self._entries[i][2], similar)) for i in hits]
         return self._decide(scored, exact=False)
 
@@ -238,19 +256,82 @@ class NameIndex(Generic[T]):
             return NameMatch("none", ())
         if exact:
             return NameMatch("exact" if len(ranked) == 1 else "ambiguous", tuple(ranked[:MAX_CANDIDATES]))
+        if len(ranked) == 1 or ranked[0].score - ranked[1].score >= _CLEAR_WIN:
+            return NameMatch("likely", (ranked[0],))
         floor = max(_LOWEST, ranked[0].score - _BAND)
         offered = tuple(entry for entry in ranked if entry.score >= floor)[:MAX_CANDIDATES]
         return NameMatch("likely" if len(offered) == 1 else "ambiguous", offered)
 
     def _similar_words(self, token: str) -> dict[str, float]:
+        """Directory words close to a typed word: 1 for the same word, less per typo or for a prefix."""
         if token in self._postings:
             return {token: 1.0}
         if len(token) < 4 or token.isdigit():
             return {}
-        words = {w: 0.85 for w in self._vocabulary if len(w) > len(token) and w.startswith(token)}
-        for word in difflib.get_close_matches(token, self._vocabulary, n=6, cutoff=_TOKEN_CUTOFF):
-            words[word] = max(words.get(word, 0.0), difflib.SequenceMatcher(None, token, word).ratio())
+        words: dict[str, float] = {}
+        start = bisect.bisect_right(self._vocabulary, token)
+        for word in itertools.islice(self._vocabulary, start, None):
+            if not word.startswith(token):
+                break
+            words[word] = 0.85  # "roosev" -> "roosevelt"
+        for word in self._words.near(token, most_typos=2):
+            similarity = _typo_similarity(token, word)
+            if similarity >= max(_TOKEN_CUTOFF, words.get(word, 0.0)):
+                words[word] = similarity
         return words
+
+
+class _Bigrams:
+    """Words by their letter pairs, to find the few within a typo or two without comparing them all."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._pairs: dict[str, list[str]] = {}
+        for word in words:
+            for pair in set(_pairs(word)):
+                self._pairs.setdefault(pair, []).append(word)
+
+    def near(self, text: str, most_typos: int) -> list[str]:
+        """Words sharing enough letter pairs with ``text`` to be within ``most_typos`` edits."""
+        pairs = set(_pairs(text))
+        shared: dict[str, int] = {}
+        for pair in pairs:
+            for word in self._pairs.get(pair, ()):
+                shared[word] = shared.get(word, 0) + 1
+        # One edit changes at most three pairs (a swap of two letters), so fewer shared pairs rule a word out.
+        needed = max(1, len(pairs) - 3 * most_typos)
+        return [
+            word
+            for word, count in shared.items()
+            if count >= needed and abs(len(word) - len(text)) <= most_typos
+        ]
+
+
+def _pairs(word: str) -> list[str]:
+    padded = f"^{word}$"
+    return [padded[i : i + 2] for i in range(len(padded) - 1)]
+
+
+def _typo_similarity(typed: str, word: str) -> float:
+    """1 - typos / length, counting a swap of two letters as one typo; 0 beyond two typos."""
+    distance = _typos(typed, word, 1 if min(len(typed), len(word)) < 6 else 2)
+    return 0.0 if distance is None else 1 - distance / max(len(typed), len(word))
+
+
+def _typos(a: str, b: str, most: int) -> int | None:
+    """Optimal string alignment distance of a and b, or None when it is more than ``most``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > most:
+            return None
+        previous2, previous = previous, current
+    return previous[-1] if previous[-1] <= most else None
 
 
 def _weight(token: str) -> float:
