@@ -1,4 +1,4 @@
-"""Low NLU confidence: first ask to rephrase, then offer the district contacts."""
+"""Low NLU confidence: first ask to rephrase, then offer the district contacts (and open a ticket)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff import open_ticket_for
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -34,6 +36,7 @@ class ActionRespondToFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if consecutive_fallbacks(tracker.events) >= 2:
+            await open_ticket_for(tracker, "fallbacks")
             dispatcher.utter_message(response="utter_fallback_contacts")
         else:
             dispatcher.utter_message(response="utter_please_rephrase")

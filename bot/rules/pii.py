@@ -41,7 +41,7 @@ class PersonalData(Code):
 
 _EMAIL_CHAR = r"[\w.!#$%&'*+/=?^`{|}~-]"
 _EMAIL: Final = re.compile(
-    rf"(?<!{_EMAIL_CHAR}){_EMAIL_CHAR}+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\.[^\W\d_]{{2,}}(?![\w-])"
+    rf"(?<!{_EMAIL_CHAR}){_EMAIL_CHAR}+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*\.(?:[^\W\d_]{{2,}}|(?i:xn--)[\w-]+)(?![\w-])"
 )
 _CONFIRMATION: Final = re.compile(rf"(?<![\w-]){CONFIRMATION_NUMBER_REGEX}(?![\w-])")
 _SEP = r"[ .\-\u2010-\u2014]?"

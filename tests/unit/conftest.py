@@ -1,11 +1,19 @@
 """Offline fixtures: a fresh SQLite database (migrated by Alembic) and a local outbox folder."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.store.migrate import upgrade_to_head
+
+# Property tests explore the same examples on every run (CI included): a failure found once is
+# found again, and a green run stays green. Explore new ground with HYPOTHESIS_PROFILE=explore.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture

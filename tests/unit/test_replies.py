@@ -21,6 +21,28 @@ SAMPLE_VALUES = {
     "parent_email": "ana@example.com",
     "registered_email": "ana@example.com",
     "digits": "4 8 1 9",
+    # sign-in, application and status (actions/sign_in.py, application*.py, status.py)
+    "signin_email": "ana@example.com",
+    "reset_email": "ana@example.com",
+    "attempts_left": "4",
+    "account_first_name": "Ana",
+    "confirmation_number": "LA-YT21-JX54-F",
+    "document_list": "• Release",
+    "upload_link": "https://permits.example.org/upload/x",
+    "first": "March 4, 2015",
+    "second": "April 3, 2015",
+    "school": "Hollywood Senior High",
+    "grade": "5",
+    "opens": "February 1, 2027",
+    "direction_name": "Incoming permit",
+    "school_year": "2026-27",
+    "student": "Sofia Lopez",
+    "grade_name": "5th grade",
+    "birthdate": "March 14, 2015",
+    "district_line": "District of residence: Compton Unified",
+    "details": "",
+    "status_text": "Application LA-YT21-JX54-F: under review.",
+    "applications": "• Sofia (LA-YT21-JX54-F)",
 }
 
 

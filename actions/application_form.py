@@ -1,0 +1,284 @@
+"""The permit application form: one validator per answer, each calling bot.rules (issue #5)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.application_places import PlaceValidators
+from bot.applications.clock import district_today
+from bot.applications.questions import form_questions
+from bot.nlg.facts import long_date
+from bot.rules.answers import extract_name
+from bot.rules.application_answers import free_text_answer, read_direction, work_address
+from bot.rules.birthdates import read_birthdate
+from bot.rules.codes import Direction
+from bot.rules.grades import Grade, parse_grade
+from bot.rules.identity import normalize_name
+from bot.rules.policy import load_policy
+from bot.rules.school_year import SchoolYear
+from bot.rules.windows import application_window
+
+Slots = dict[str, Any]
+FREE_TEXT_QUESTIONS = (
+    "employer_name",
+    "sibling_name",
+    "sibling_school",
+    "childcare_provider",
+    "program_name",
+    "current_school",
+    "reason_explanation",
+)
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    """The intent of the parent's last message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def latest_entity(tracker: Tracker, entity: str) -> str | None:
+    """The value of `entity` in the parent's last message (a button payload or NLU)."""
+    value = next(tracker.get_latest_entity_values(entity), None)
+    return str(value) if value is not None else None
+
+
+def school_year_of(tracker: Tracker) -> SchoolYear:
+    """The school year applied for (set when the direction was answered)."""
+    return SchoolYear.parse(str(tracker.get_slot("app_school_year") or "")) or SchoolYear.containing(
+        district_today()
+    )
+
+
+class ValidateApplicationForm(PlaceValidators, FormValidationAction):
+    """Asks what the direction and reason need; validators name a response on a bad answer."""
+
+    def name(self) -> str:
+        return "validate_application_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        direction = tracker.get_slot("app_direction")
+        reason = tracker.get_slot("app_reason")
+        return form_questions(direction, reason, ask_school_year=bool(tracker.get_slot("app_years_open")))
+
+    async def validate_app_direction(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        direction = latest_entity(tracker, "permit_direction") or read_direction(str(value or ""))
+        if direction not in ("incoming", "outgoing"):
+            dispatcher.utter_message(response="utter_application_direction")
+            return {"app_direction": None}
+        return {"app_direction": direction, **open_school_years(direction, dispatcher, tracker)}
+
+    async def validate_app_school_year(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        chosen = SchoolYear.parse(str(value or "").strip().lstrip("/"))
+        offered = str(tracker.get_slot("app_years_open") or "").split()
+        if chosen is None or str(chosen) not in offered:
+            dispatcher.utter_message(response="utter_ask_app_school_year", buttons=year_buttons(offered))
+            return {"app_school_year": None}
+        return {"app_school_year": str(chosen)}
+
+    async def validate_student_first_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _name("student_first_name", value, dispatcher)
+
+    async def validate_student_last_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _name("student_last_name", value, dispatcher)
+
+    async def validate_student_grade(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        grade = parse_grade(latest_entity(tracker, "grade") or str(value or ""))
+        if grade is None or grade < Grade.TK:
+            dispatcher.utter_message(response="utter_application_grade")
+            return {"student_grade": None}
+        return {"student_grade": grade.code}
+
+    async def validate_student_birthdate(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        grade_code = tracker.get_slot("student_grade")
+        grade = Grade.from_code(grade_code) if grade_code else None
+        outcome = read_birthdate(str(value or ""), grade, school_year_of(tracker), today=district_today())
+        if outcome.value is None:
+            dispatcher.utter_message(response=f"utter_application_birthdate_{outcome.problem}")
+            return {"student_birthdate": None}
+        reading = outcome.value
+        if reading.day_first is not None:
+            locale = tracker.get_slot("language") or "en"
+            dispatcher.utter_message(
+                response="utter_application_birthdate_ambiguous",
+                first=_long(locale, reading.value),
+                second=_long(locale, reading.day_first),
+            )
+            return {"student_birthdate": None}
+        return {"student_birthdate": reading.value.isoformat()}
+
+    async def validate_app_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        reason = latest_entity(tracker, "permit_reason")
+        direction = Direction(str(tracker.get_slot("app_direction") or "incoming"))
+        if reason is None or not load_policy().is_reason(reason, direction):
+            dispatcher.utter_message(response="utter_application_reason")
+            return {"app_reason": None}
+        window = application_window(direction, school_year_of(tracker), district_today(), reason)
+        if not window.is_open:
+            dispatcher.utter_message(response="utter_application_reason_closed", permit_reason=reason)
+            return {"app_reason": None}
+        return {"app_reason": reason}
+
+    async def validate_work_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        outcome = work_address(str(value or ""))
+        if outcome.value is None:
+            key = (
+                f"work_address_{outcome.problem}"
+                if outcome.problem in ("po_box", "no_street_number")
+                else f"answer_{outcome.problem}"
+            )
+            dispatcher.utter_message(response=f"utter_application_{key}")
+            return {"work_address": None}
+        return {"work_address": outcome.value}
+
+    async def validate_release_in_hand(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        intent = latest_intent(tracker)
+        if intent in ("affirm", "deny"):
+            return {"release_in_hand": "yes" if intent == "affirm" else "no"}
+        dispatcher.utter_message(response="utter_application_yes_no")
+        return {"release_in_hand": None}
+
+    async def validate_application_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        intent = latest_intent(tracker)
+        text = str(value or "")
+        if intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text)):
+            return {"application_confirmed": "yes"}
+        if intent == "deny":
+            dispatcher.utter_message(response="utter_ask_which_answer")
+            return {"application_confirmed": None, "app_fixing": True}
+        field = latest_entity(tracker, "app_field")
+        if field in CORRECTABLE:
+            return {
+                "application_confirmed": None,
+                "app_fixing": None,
+                **{slot: None for slot in CORRECTABLE[field]},
+            }
+        return {"application_confirmed": None}
+
+
+def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
+    outcome = normalize_name(extract_name(str(value or "")))
+    if outcome.ok:
+        return {slot: outcome.value}
+    dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
+    return {slot: None}
+
+
+def _free_text(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
+    outcome = free_text_answer(str(value or ""))
+    if outcome.value is None:
+        dispatcher.utter_message(response=f"utter_application_answer_{outcome.problem}")
+        return {slot: None}
+    return {slot: outcome.value}
+
+
+def _add_free_text_validators() -> None:
+    for slot in FREE_TEXT_QUESTIONS:
+
+        async def validate(
+            self: Any,
+            value: Any,
+            dispatcher: CollectingDispatcher,
+            tracker: Tracker,
+            domain: DomainDict,
+            _slot: str = slot,
+        ) -> Slots:
+            return _free_text(_slot, value, dispatcher)
+
+        setattr(ValidateApplicationForm, f"validate_{slot}", validate)
+
+
+_add_free_text_validators()
+
+
+def _long(locale: str, day: date) -> str:
+    from bot.web.pages import catalog
+
+    return long_date(catalog(), locale, day)
+
+
+def open_school_years(direction: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
+    """Which school year the application is for; stops the form when no window is open."""
+    today = district_today()
+    current = SchoolYear.containing(today)
+    late_reasons = load_policy().windows.closing[Direction(direction)]
+    years = []
+    for year in (current, current.next()):
+        window = application_window(Direction(direction), year, today)
+        excepted = late_reasons is not None and any(
+            application_window(Direction(direction), year, today, reason).is_open
+            for reason in late_reasons.except_reasons
+        )
+        if window.is_open or excepted:
+            years.append(str(year))
+    if not years:
+        opens = application_window(Direction(direction), current.next(), today).opens
+        locale = tracker.get_slot("language") or "en"
+        dispatcher.utter_message(response="utter_application_window_closed", opens=_long(locale, opens))
+        return {"requested_slot": None, "app_direction": None, "app_stopped": True}
+    if len(years) == 1:
+        return {"app_school_year": years[0], "app_years_open": None}
+    return {"app_school_year": None, "app_years_open": " ".join(years)}
+
+
+def year_buttons(years: list[str]) -> list[dict[str, str]]:
+    """One button per school year offered ("2026-27"); the payload is the year, typed back."""
+    buttons = []
+    for year in years:
+        parsed = SchoolYear.parse(year)
+        buttons.append({"title": parsed.label if parsed else year, "payload": year})
+    return buttons
+
+
+#: A button of "what do you want to fix?" names a field; fixing it clears the answers that depend on it.
+CORRECTABLE = {
+    "student_first_name": ("student_first_name",),
+    "student_last_name": ("student_last_name",),
+    "student_grade": ("student_grade", "student_birthdate"),
+    "student_birthdate": ("student_birthdate",),
+    "requested_school": ("requested_school", "requested_school_cds"),
+    "residence_district": ("residence_district", "residence_district_cds"),
+    "requested_district": (
+        "requested_district",
+        "requested_district_cds",
+        "requested_school",
+        "requested_school_cds",
+    ),
+    "app_reason": (
+        "app_reason",
+        "employer_name",
+        "work_address",
+        "sibling_name",
+        "sibling_school",
+        "childcare_provider",
+        "program_name",
+        "current_school",
+        "reason_explanation",
+    ),
+    "release_in_hand": ("release_in_hand",),
+}

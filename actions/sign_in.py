@@ -1,0 +1,187 @@
+"""Signing in from chat with an emailed one-time code, and the forgotten-password link (issues #5, #11).
+
+The chat never says whether an address has an account: every request gets the same answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.session import FLOWS_AFTER_SIGN_IN, next_step, signed_in_account
+from bot.accounts.password_reset import request_password_reset
+from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
+from bot.applications.keys import conversation_key
+from bot.language.detection import DEFAULT_LANGUAGE
+from bot.mail.outbox import deliver_pending
+from bot.rules.answers import extract_email
+from bot.rules.identity import normalize_email
+
+Slots = dict[str, Any]
+#: What the parent reads when a code cannot be used; the form then asks for the email again.
+CODE_PROBLEMS = {
+    "locked": "utter_sign_in_code_dead",
+    "revoked": "utter_sign_in_code_dead",
+    "no_code": "utter_sign_in_code_dead",
+    "expired": "utter_sign_in_code_expired",
+}
+
+
+def _email(value: Any) -> str | None:
+    outcome = normalize_email(extract_email(str(value or "")))
+    return outcome.value if outcome.ok else None
+
+
+class ActionStartSignIn(Action):
+    """ "I want to sign in": greets a signed-in parent, or starts the sign-in form."""
+
+    def name(self) -> str:
+        return "action_start_sign_in"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if signed_in_account(tracker) is not None:
+            dispatcher.utter_message(response="utter_sign_in_already_signed_in")
+            return [next_step("done")]
+        return [SlotSet("after_sign_in", None), next_step("sign_in_form")]
+
+
+class ValidateSignInForm(FormValidationAction):
+    """The email asks for a code (same answer for every address); the code links the account."""
+
+    def name(self) -> str:
+        return "validate_sign_in_form"
+
+    async def validate_signin_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        email = _email(value)
+        if email is None:
+            dispatcher.utter_message(response="utter_invalid_email")
+            return {"signin_email": None}
+        language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        request = await asyncio.to_thread(
+            request_sign_in_code, email, conversation_key(tracker.sender_id), language
+        )
+        if request.code == "limited":
+            dispatcher.utter_message(response="utter_sign_in_limited")
+            return {"signin_email": None, "requested_slot": None}
+        await deliver_pending()
+        dispatcher.utter_message(response="utter_sign_in_code_sent", signin_email=email)
+        return {"signin_email": email}
+
+    async def validate_signin_code(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        result = await asyncio.to_thread(
+            verify_sign_in_code, conversation_key(tracker.sender_id), str(value or "")
+        )
+        if result.code == "ok" and result.account_id is not None:
+            return {
+                "signin_code": "verified",
+                "account_id": str(result.account_id),
+                "account_first_name": result.first_name,
+            }
+        if result.code == "wrong":
+            dispatcher.utter_message(
+                response="utter_sign_in_code_wrong", attempts_left=str(result.remaining_attempts)
+            )
+            return {"signin_code": None}
+        if result.code == "not_a_code":
+            dispatcher.utter_message(response="utter_sign_in_code_missing")
+            return {"signin_code": None}
+        dispatcher.utter_message(response=CODE_PROBLEMS.get(result.code, "utter_sign_in_code_dead"))
+        return {"signin_code": None, "signin_email": None}
+
+
+class ActionSignInDone(Action):
+    """After the form: welcome the parent and go back to what they asked for first."""
+
+    def name(self) -> str:
+        return "action_sign_in_done"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = [
+            SlotSet("signin_email", None),
+            SlotSet("signin_code", None),
+            SlotSet("after_sign_in", None),
+        ]
+        if signed_in_account(tracker) is None:  # stopped by a limit
+            return [*events, next_step("done")]
+        dispatcher.utter_message(response="utter_sign_in_signed_in")
+        flow = str(tracker.get_slot("after_sign_in"))
+        if flow in FLOWS_AFTER_SIGN_IN:
+            return [*events, next_step(flow)]
+        dispatcher.utter_message(response="utter_anything_else")
+        return [*events, next_step("done")]
+
+
+class ActionResetSignIn(Action):
+    """The parent stopped signing in or asking for a reset link: forget the answers."""
+
+    def name(self) -> str:
+        return "action_reset_sign_in"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return [
+            SlotSet(slot, None) for slot in ("signin_email", "signin_code", "reset_email", "after_sign_in")
+        ]
+
+
+class ActionStartPasswordReset(Action):
+    """ "I forgot my password": ask for the account email (the form)."""
+
+    def name(self) -> str:
+        return "action_start_password_reset"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return [SlotSet("reset_email", None)]
+
+
+class ValidatePasswordResetForm(FormValidationAction):
+    """Any valid address gets the same answer; only an account's owner receives a link."""
+
+    def name(self) -> str:
+        return "validate_password_reset_form"
+
+    async def validate_reset_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        email = _email(value)
+        if email is None:
+            dispatcher.utter_message(response="utter_invalid_email")
+            return {"reset_email": None}
+        language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        request = partial(request_password_reset, email, conversation_key(tracker.sender_id), language)
+        result = await asyncio.to_thread(request)
+        if getattr(result, "code", "sent") == "limited":
+            dispatcher.utter_message(response="utter_sign_in_reset_limited")
+            return {"reset_email": email}
+        await deliver_pending()
+        dispatcher.utter_message(response="utter_sign_in_reset_requested", reset_email=email)
+        return {"reset_email": email}
+
+
+class ActionPasswordResetDone(Action):
+    """After the reset form: the answer was given; forget the address."""
+
+    def name(self) -> str:
+        return "action_password_reset_done"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return [SlotSet("reset_email", None)]

@@ -1,0 +1,140 @@
+"""Where does my application stand? A confirmation number plus a second factor (issue #6)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from functools import partial
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.session import next_step, signed_in_account
+from bot.applications.keys import conversation_key
+from bot.applications.lookup import look_up_status
+from bot.applications.queries import applications_of
+from bot.applications.status_words import status_answer_text
+from bot.language.detection import DEFAULT_LANGUAGE
+from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX, parse_confirmation_number
+
+Slots = dict[str, Any]
+_NUMBER = re.compile(CONFIRMATION_NUMBER_REGEX)
+
+
+def number_in(text: str) -> str | None:
+    """A valid confirmation number written anywhere in `text` (forgiving), or None."""
+    whole = parse_confirmation_number(text)
+    if whole:
+        return whole
+    for match in _NUMBER.finditer(text):
+        parsed = parse_confirmation_number(match.group(0))
+        if parsed:
+            return parsed
+    return None
+
+
+class ActionStartStatusCheck(Action):
+    """Signed in without a number: every application of the account. Otherwise the status form."""
+
+    def name(self) -> str:
+        return "action_start_status_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        entity = next(tracker.get_latest_entity_values("confirmation_number"), "")
+        number = number_in(str(entity or "")) or number_in(text)
+        account = signed_in_account(tracker)
+        if account is not None and number is None:
+            locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+            briefs = await asyncio.to_thread(applications_of, account)
+            if not briefs:
+                dispatcher.utter_message(response="utter_status_no_applications")
+            for brief in briefs:
+                answer = await asyncio.to_thread(
+                    partial(
+                        look_up_status,
+                        conversation_key(tracker.sender_id),
+                        brief.confirmation_number,
+                        account_id=account,
+                    )
+                )
+                dispatcher.utter_message(
+                    response="utter_status_answer", status_text=status_answer_text(answer, locale)
+                )
+            return [next_step("done")]
+        return [SlotSet("status_number", number), SlotSet("status_birthdate", None), next_step("status_form")]
+
+
+class ValidateStatusForm(FormValidationAction):
+    """The number is checked by bot.rules.confirmation; the date is checked by the lookup itself."""
+
+    def name(self) -> str:
+        return "validate_status_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        return (
+            ["status_number"]
+            if signed_in_account(tracker) is not None
+            else ["status_number", "status_birthdate"]
+        )
+
+    async def validate_status_number(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        number = number_in(str(value or ""))
+        if number is None:
+            dispatcher.utter_message(response="utter_status_bad_number")
+            return {"status_number": None}
+        return {"status_number": number}
+
+    async def validate_status_birthdate(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        text = str(value or "").strip()
+        if not text:
+            return {"status_birthdate": None}
+        return {"status_birthdate": text[:80]}
+
+
+class ActionAnswerStatus(Action):
+    """Looks the application up (limited and recorded) and says where it stands, or the one "not found"."""
+
+    def name(self) -> str:
+        return "action_answer_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        answer = await asyncio.to_thread(
+            partial(
+                look_up_status,
+                conversation_key(tracker.sender_id),
+                str(tracker.get_slot("status_number") or ""),
+                tracker.get_slot("status_birthdate"),
+                account_id=signed_in_account(tracker),
+            )
+        )
+        dispatcher.utter_message(
+            response="utter_status_answer", status_text=status_answer_text(answer, locale)
+        )
+        return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
+
+
+class ActionResetStatus(Action):
+    """The parent stopped the status check: forget the number and the date."""
+
+    def name(self) -> str:
+        return "action_reset_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
