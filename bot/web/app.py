@@ -11,11 +11,12 @@ from sanic.response import HTTPResponse, html
 from bot.web.activation import add_activation_routes, render_activation_page
 from bot.web.password_reset import add_reset_routes
 from bot.web.uploads import add_upload_routes
+from bot.web.widget_page import add_widget_routes
 
 __all__ = ["create_app", "render_activation_page"]
 
 #: Each page module's `add_*_routes(app)`; a new page adds one line.
-ROUTES = [add_activation_routes, add_reset_routes, add_upload_routes]
+ROUTES = [add_activation_routes, add_reset_routes, add_upload_routes, add_widget_routes]
 
 
 def create_app(name: str = "permit_pages") -> Sanic:

@@ -1,0 +1,87 @@
+"""The district page's chat widget in real headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from tests.channels.conftest import RESULTS, ROOT, WEB_PORT
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser(servers) -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "install Debian's chromium: make system-packages"
+    assert (ROOT / "bot/web/static/widget.js").exists(), "build the widget: make widget"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Browser, lang: str, problems: list[str]) -> Page:
+    page = browser.new_context(locale="es-MX" if lang == "es" else "en-US").new_page()
+    page.on("console", lambda m: problems.append(m.text) if _is_problem(m) else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"http://localhost:{WEB_PORT}/?lang={lang}")
+    return page
+
+
+def _is_problem(message: ConsoleMessage) -> bool:
+    return message.type == "error"
+
+
+def bot_texts(page: Page):
+    return page.locator('.permit-chat-text[data-from="bot"]')
+
+
+def test_spanish_page_chat_quick_reply_and_history_after_reload(browser: Browser) -> None:
+    problems: list[str] = []
+    page = open_page(browser, "es", problems)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    message = page.get_by_label("Su mensaje")  # a labelled input, not a bare contenteditable
+    message.fill("Hola")
+    expect(page.get_by_role("button", name="Enviar")).to_be_enabled(timeout=20_000)  # connected
+    message.press("Enter")
+    expect(bot_texts(page).first).to_contain_text("Soy el asistente de permisos", timeout=30_000)
+    log = page.get_by_role("log", name="Conversación con el asistente de permisos")
+    expect(log).to_have_attribute("aria-live", "polite")
+    expect(log).to_contain_text("Asistente: ¡Hola!")
+
+    options = page.get_by_role("group", name="Respuestas sugeridas")
+    options.get_by_role("button", name="¿Cuándo puedo solicitar?").click()
+    expect(bot_texts(page).last).to_contain_text("1 de febrero", timeout=30_000)
+    expect(page.locator('.permit-chat-text[data-from="user"]').last).to_have_text("¿Cuándo puedo solicitar?")
+
+    page.reload()
+    expect(page.locator('.permit-chat-text[data-from="user"]').first).to_have_text("Hola")
+    expect(bot_texts(page).last).to_contain_text("1 de febrero")
+    # The same Rasa conversation goes on after the reload (session_persistence, python-socketio 5.9.0).
+    page.get_by_label("Su mensaje").fill("¿Cuándo se cierran los permisos de salida?")
+    expect(page.get_by_role("button", name="Enviar")).to_be_enabled(timeout=20_000)
+    page.get_by_label("Su mensaje").press("Enter")
+    expect(bot_texts(page)).to_have_count(3, timeout=30_000)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(RESULTS / "widget-es.png"), full_page=True)
+    assert problems == []
+
+
+def test_english_page_by_keyboard(browser: Browser) -> None:
+    problems: list[str] = []
+    page = open_page(browser, "en", problems)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="Ver esta página en español")).to_have_attribute("href", "/?lang=es")
+    page.get_by_label("Your message").focus()
+    page.keyboard.type("When can I apply for a permit?")
+    expect(page.get_by_role("button", name="Send")).to_be_enabled(timeout=20_000)
+    page.keyboard.press("Enter")
+    expect(bot_texts(page).last).to_contain_text("February 1", timeout=30_000)
+    page.get_by_role("button", name="Start a new conversation").click()
+    expect(bot_texts(page)).to_have_count(0)
+    assert problems == []
