@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from bot.rules.pii import mask_personal_data
+from bot.rules.redaction import masked_excerpt
 from bot.store.database import unit_of_work
 from bot.store.service_models import AuditEntry, Ticket
 
@@ -29,12 +29,11 @@ class TicketView:
 
 
 def summarize_conversation(user_messages: list[str], intents: list[str]) -> str:
-    """The parent's last few messages (masked, shortened) and what they were about."""
-    recent = [
-        mask_personal_data(" ".join(text.split()))[:SUMMARY_CHARACTERS]
-        for text in user_messages
-        if text.strip()
-    ]
+    """The parent's last few messages (masked, shortened) and what they were about, for staff.
+
+    Emails, phone numbers, dates, confirmation numbers and codes never reach the summary.
+    """
+    recent = [masked_excerpt(text, SUMMARY_CHARACTERS) for text in user_messages if text.strip()]
     topics = [intent for intent in dict.fromkeys(intents) if intent and not intent.startswith("nlu_")]
     lines = [f"> {text}" for text in recent[-SUMMARY_MESSAGES:]]
     if topics:
