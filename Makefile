@@ -38,7 +38,7 @@ setup: $(RASA_VENV)/.installed $(ACTIONS_VENV)/.installed ## Build both venvs (R
 train: setup ## Train the model (skipped by rasa when data and config did not change)
 	$(RASA) train --domain domain --out $(MODEL_DIR) --fixed-model-name permit-assistant
 
-run: train ## Start the action server, the Rasa server and the web page (SQLite under var/)
+run: train widget ## Start the action server, the Rasa server and the web page (SQLite under var/)
 	scripts/run-servers
 
 migrate: setup ## Create or upgrade the application database (DATABASE_URL, default var/permits.db)
