@@ -1,0 +1,79 @@
+"""Many messages from one parent at once, through nginx and two Rasa servers."""
+
+import json
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import create_engine, text
+
+from tests.fault.conftest import Production
+
+QUESTIONS = [
+    "When can I apply?",
+    "¿Qué documentos necesito?",
+    "What is a permit?",
+    "¿Cuándo puedo solicitar?",
+]
+BURST = 16
+
+
+def tag(number: int) -> str:
+    """A label without digits (digits in stored texts are masked as possible personal data)."""
+    return "burst-" + chr(97 + number // 26) + chr(97 + number % 26)
+
+
+def user_turns(prod: Production, sender: str) -> list[tuple[str | None, int]]:
+    """Each stored user message's tag, with how many bot messages followed it before the next one."""
+    engine = create_engine(prod.tracker_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
+        ).all()
+    engine.dispose()
+    turns: list[tuple[str | None, int]] = []
+    for type_name, data in rows:
+        if type_name == "user":
+            turns.append(((json.loads(data).get("metadata") or {}).get("tag"), 0))
+        elif type_name == "bot" and turns:
+            turns[-1] = (turns[-1][0], turns[-1][1] + 1)
+    return turns
+
+
+def burst(prod: Production, sender: str) -> list:
+    with ThreadPoolExecutor(BURST) as pool:
+        return list(
+            pool.map(lambda n: prod.say(sender, QUESTIONS[n % len(QUESTIONS)], {"tag": tag(n)}), range(BURST))
+        )
+
+
+def test_a_burst_from_one_parent_is_answered_whole_and_in_order_by_one_server(prod: Production, sender: str):
+    replies = burst(prod, sender)
+    assert [r.status for r in replies] == [200] * BURST
+    assert all(r.text for r in replies), "a message got no answer"
+    assert len({r.upstream for r in replies}) == 1  # the whole conversation on one Rasa server
+
+    turns = user_turns(prod, sender)
+    stored = [label for label, _ in turns]
+    assert sorted(stored) == sorted(tag(n) for n in range(BURST))  # none lost, none twice
+    answered_in = [tag(n) for n in sorted(range(BURST), key=lambda n: replies[n].answered_at)]
+    assert stored == answered_in  # one turn after the other, in the order they were answered
+    assert all(bot_messages >= 1 for _, bot_messages in turns)  # no turn interleaved with another
+
+
+def test_conversations_spread_over_both_servers_and_each_stays_on_its_own(prod: Production):
+    seen: dict[str, str] = {}  # two parents on each server (the hash decides which)
+    for _ in range(60):
+        sender = f"fault-{uuid.uuid4().hex[:10]}"
+        upstream = prod.say(sender, "hello").upstream
+        if list(seen.values()).count(upstream) < 2:
+            seen[sender] = upstream
+        if len(seen) == 4:
+            break
+    assert len(set(seen.values())) == 2
+    with ThreadPoolExecutor(len(seen)) as pool:
+        results = dict(zip(seen, pool.map(lambda s: burst(prod, s), seen), strict=True))
+    for sender, replies in results.items():
+        assert {r.upstream for r in replies} == {seen[sender]}
+        assert all(r.status == 200 and r.text for r in replies)
+        tagged = [label for label, _ in user_turns(prod, sender) if label]  # not the "hello" above
+        assert sorted(tagged) == sorted(tag(n) for n in range(BURST))

@@ -1,0 +1,69 @@
+"""The mail server is down when a parent registers: the email waits in the outbox, nothing is lost."""
+
+import asyncio
+import re
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.mail.outbox import deliver_pending
+from bot.store.database import unit_of_work
+from bot.store.models import OutboxMessage, OutboxStatus
+from tests.fault.conftest import SMTP_PORT, Production, Smtp
+
+
+def register(prod: Production, sender: str, email: str) -> str:
+    """The registration form in Spanish; returns the bot's last answer."""
+    prod.say(sender, "quiero crear una cuenta")
+    prod.say(sender, "Lucía")
+    prod.say(sender, "no tengo")
+    prod.say(sender, "Ramírez")
+    prod.say(sender, email)
+    digits = re.search(r"(\d) (\d) (\d) (\d)", prod.say(sender, email).text)
+    assert digits
+    summary = prod.say(sender, "".join(digits.groups()))
+    confirm = next(
+        b["payload"] for m in summary.messages for b in m.get("buttons", []) if b["payload"] == "/affirm"
+    )
+    return prod.say(sender, confirm).text
+
+
+def outbox(prod: Production, email: str) -> list[OutboxMessage]:
+    with unit_of_work(prod.database_url) as session:
+        rows = session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == email)).all()
+        session.expunge_all()
+        return list(rows)
+
+
+def test_an_email_written_while_smtp_is_down_is_delivered_once_after_recovery(
+    prod: Production, smtp: Smtp, sender: str, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")  # the retry below runs here, as `make deliver-mail`
+    monkeypatch.setenv("SMTP_PORT", str(SMTP_PORT))
+    email = f"{sender}@example.com"
+    smtp.down()
+    try:
+        done = register(prod, sender, email)
+        assert "correo de activación" in done  # the parent is told the email is on its way
+        waiting = outbox(prod, email)
+        assert len(waiting) == 1 and waiting[0].status == OutboxStatus.pending
+        assert waiting[0].attempts >= 1 and waiting[0].last_error
+    finally:
+        smtp.up()
+    assert smtp.mailbox.to(email) == []
+
+    # The retry waits one minute after a failure; let that minute pass instead of sleeping.
+    with unit_of_work(prod.database_url) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.recipient == email)
+            .values(next_attempt_at=datetime.now(timezone.utc))
+        )
+    assert asyncio.run(deliver_pending(prod.database_url)) >= 1
+    delivered = smtp.mailbox.wait_for(email)
+    assert len(delivered) == 1 and "activ" in delivered[0]["Subject"].lower()
+    assert [row.status for row in outbox(prod, email)] == [OutboxStatus.sent]
+
+    asyncio.run(deliver_pending(prod.database_url))  # running the retry again sends nothing twice
+    assert len(smtp.mailbox.to(email)) == 1
