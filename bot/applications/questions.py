@@ -6,7 +6,13 @@ from functools import cache
 
 from bot.policy import load_policy_file
 
-COMMON_START = ("app_direction", "student_first_name", "student_last_name", "student_grade", "student_birthdate")
+COMMON_START = (
+    "app_direction",
+    "student_first_name",
+    "student_last_name",
+    "student_grade",
+    "student_birthdate",
+)
 INCOMING_PLACES = ("residence_district", "requested_school")
 OUTGOING_PLACES = ("requested_district", "requested_school")
 

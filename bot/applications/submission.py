@@ -107,7 +107,9 @@ def _store(session: Session, draft: ApplicationDraft, submission_key: str) -> Ap
     session.add(application)
     session.flush()
     session.add(
-        StatusChange(application_id=application.id, from_status=None, to_status=FIRST_STATUS, changed_by="parent")
+        StatusChange(
+            application_id=application.id, from_status=None, to_status=FIRST_STATUS, changed_by="parent"
+        )
     )
     session.add(
         AuditEntry(
