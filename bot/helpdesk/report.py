@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Collection
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, select, text
@@ -154,8 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.last < args.first:
         parser.error("--to is before --from")
+    url = args.tracker_url or tracker_url()
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        print(f"The tracker store cannot be read: no file {url.removeprefix('sqlite:///')}", file=sys.stderr)
+        return 1  # connecting would create an empty database file
     try:
-        segments = deflection_report(args.first, args.last, args.tracker_url, args.database_url)
+        segments = deflection_report(args.first, args.last, url, args.database_url)
     except SQLAlchemyError as error:
         print(f"The tracker store cannot be read: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ TWILIO_SMS_FROM ("+1…"), TWILIO_WHATSAPP_FROM ("+1…" or "whatsapp:+1…") an
 
 from __future__ import annotations
 
+import base64
 import os
 from dataclasses import dataclass
 
@@ -48,6 +49,11 @@ class TwilioAccount:
             return False
         return bool(self.whatsapp_from if channel == "whatsapp" else self.sms_from)
 
+    def basic_auth(self) -> str:
+        """The HTTP Basic Authorization header value (account SID and auth token)."""
+        pair = f"{self.account_sid}:{self.auth_token}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+
     def messages_url(self) -> str:
         """The Messages resource of the account."""
         return f"{self.api_base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
@@ -70,7 +76,7 @@ async def send_text(
     async with http.post(
         account.messages_url(),
         data={"From": sender, "To": to, "Body": body},
-        auth=aiohttp.BasicAuth(account.account_sid, account.auth_token),
+        headers={"Authorization": account.basic_auth()},
         timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
     ) as response:
         try:
