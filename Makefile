@@ -44,8 +44,8 @@ run: train widget ## Start the action server, the Rasa server and the web page (
 migrate: setup ## Create or upgrade the application database (DATABASE_URL, default var/permits.db)
 	$(PY) -m bot.store.migrate
 
-deliver-mail: setup ## Retry every email still waiting in the outbox
-	$(PY) -c "import asyncio; from bot.mail.outbox import deliver_pending; print(asyncio.run(deliver_pending()), 'sent')"
+deliver-mail: setup ## Deliver every message still waiting in the outbox (email, SMS, WhatsApp)
+	$(PY) -m bot.notifications.deliver
 
 stop: ## Stop the servers started by `make run`
 	scripts/run-servers --stop
