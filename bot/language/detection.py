@@ -71,6 +71,10 @@ def normalise_language(value: object) -> str | None:
     return code if code in SUPPORTED else None
 
 
+#: The first few sentences decide the language; a 100 kB message is not read to the end.
+MAX_DETECTION_CHARACTERS = 1000
+
+
 def choose_language(
     text: str,
     current: str | None,
@@ -90,7 +94,7 @@ def choose_language(
     hint = normalise_language(hint)
     if answering_form or (text or "").startswith("/"):
         return hint if current is None and hint else None
-    guess = guess_language(text or "")
+    guess = guess_language((text or "")[:MAX_DETECTION_CHARACTERS])
     decided: str | None = None
     if guess and guess.words >= 2 and guess.confidence >= SENTENCE_CONFIDENCE:
         decided = guess.language

@@ -17,6 +17,8 @@ from bot.nlu.folding import fold
 
 #: Parents' messages are a few sentences; beyond this the rest cannot change the intent.
 MAX_TOKENS = 300
+#: No word is longer; a 100 kB run of letters would otherwise become 100 kB of character n-grams.
+MAX_TOKEN_CHARACTERS = 60
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -38,6 +40,6 @@ class AccentFoldingTokenizer(WhitespaceTokenizer):
         """Tokens of `attribute`, folded; only the first MAX_TOKENS (a 100 kB message stays fast)."""
         tokens = super().tokenize(message, attribute)[:MAX_TOKENS]
         for token in tokens:
-            token.text = fold(token.text)
+            token.text = fold(token.text[:MAX_TOKEN_CHARACTERS])
             token.lemma = fold(token.lemma) if token.lemma else token.text
         return tokens
