@@ -16,14 +16,19 @@ from sanic.response import HTTPResponse
 from bot.accounts.registration import ActivationResult, activate, activation_page_state, resend_for_link
 from bot.mail.outbox import deliver_pending
 from bot.web.pages import page
-from bot.web.password_page import render_password_page
+from bot.web.password_page import csrf_ok, csrf_token, render_password_page
 
-STATES = {"ready", "problems", "expired", "activated", "used", "resent"}
+STATES = {"ready", "problems", "expired", "activated", "used", "resent", "form_expired"}
 
 
 def render_activation_page(result: ActivationResult, action: str) -> str:
     """The activation page for `result`, in the account's language."""
-    return render_password_page(result, action, "web", STATES)
+    return render_password_page(result, action, "web", STATES, csrf_token(action))
+
+
+def _submitted(request: Request, name: str) -> str:
+    form = request.form or {}
+    return str(form.get(name) or "")[:200]
 
 
 def add_activation_routes(app: Sanic) -> None:
@@ -38,15 +43,22 @@ def add_activation_routes(app: Sanic) -> None:
 
     @app.post("/activate/<token:str>")
     async def submit_activation(request: Request, token: str) -> HTTPResponse:
-        form = request.form or {}
-        password = str(form.get("password") or "")[:200]
-        confirmation = str(form.get("confirmation") or "")[:200]
+        action = f"/activate/{token}"
+        if not csrf_ok(action, _submitted(request, "csrf")):  # not posted from our page
+            state = await asyncio.to_thread(activation_page_state, token)
+            if state.code == "ready":
+                state = ActivationResult("form_expired", state.language, state.first_name)
+            return page(render_activation_page(state, action), 403 if state.code == "form_expired" else 410)
+        password, confirmation = _submitted(request, "password"), _submitted(request, "confirmation")
         result = await asyncio.to_thread(partial(activate, token, password, confirmation))
         status = {"activated": 200, "problems": 422}.get(result.code, 410)
         return page(render_activation_page(result, f"/activate/{token}"), status)
 
     @app.post("/activate/<token:str>/resend")
     async def resend(request: Request, token: str) -> HTTPResponse:
+        if not csrf_ok(f"/activate/{token}", _submitted(request, "csrf")):
+            state = await asyncio.to_thread(activation_page_state, token)
+            return page(render_activation_page(state, f"/activate/{token}"), 403)
         result = await asyncio.to_thread(resend_for_link, token)
         await deliver_pending()
         return page(render_activation_page(result, f"/activate/{token}"))

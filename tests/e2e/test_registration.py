@@ -28,8 +28,17 @@ def register(sender: str, email: str, opening: str, first: str, middle: str, las
     return text_of(say(sender, confirm))
 
 
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
 def set_password(link: str, password: str, confirmation: str | None = None) -> requests.Response:
-    data = {"password": password, "confirmation": password if confirmation is None else confirmation}
+    """Open the page (as a browser does) and post the form with its CSRF field."""
+    field = CSRF.search(requests.get(link, timeout=30).text)
+    data = {
+        "password": password,
+        "confirmation": password if confirmation is None else confirmation,
+        "csrf": field.group(1) if field else "",
+    }
     return requests.post(link, data=data, timeout=30)
 
 
@@ -73,6 +82,8 @@ def test_register_activate_and_create_the_password(
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
 
+    forged = requests.post(link, data={"password": "Lagarto42Verde", "confirmation": "Lagarto42Verde"}, timeout=30)
+    assert forged.status_code == 403  # not posted from our page: no CSRF field
     weak = set_password(link, "password1")
     assert weak.status_code == 422 and weak_words in weak.text
     short = set_password(link, "ab1")
