@@ -89,14 +89,14 @@ def embedded(model: Path) -> Layout:
     env = {
         **os.environ,
         "VAR_DIR": str(var),
-        "RASA_PORT": "5205",
-        "ACTIONS_PORT": "5255",
-        "WEB_PORT": "8280",
+        "RASA_PORT": "5705",
+        "ACTIONS_PORT": "5755",
+        "WEB_PORT": "8780",
         "MODEL": str(model),
         "RUN_IN_BACKGROUND": "1",
     }
     script = str(ROOT / "scripts" / "run-servers")
-    return Layout("embedded", "http://127.0.0.1:5205", env, [script], [script, "--stop"], var / "run")
+    return Layout("embedded", "http://127.0.0.1:5705", env, [script], [script, "--stop"], var / "run")
 
 
 def production(model: Path, rasa_servers: int, action_servers: int) -> Layout:
@@ -105,13 +105,13 @@ def production(model: Path, rasa_servers: int, action_servers: int) -> Layout:
     env = {
         **os.environ,
         "PROD_DIR": str(var),
-        "HTTP_PORT": "5305",
-        "RASA_BASE_PORT": "5310",
-        "ACTIONS_PORT": "5355",
-        "ACTIONS_BASE_PORT": "5360",
-        "WEB_PORT": "8380",
-        "PG_PORT": "5533",
-        "REDIS_PORT": "6480",
+        "HTTP_PORT": "5805",
+        "RASA_BASE_PORT": "5810",
+        "ACTIONS_PORT": "5855",
+        "ACTIONS_BASE_PORT": "5860",
+        "WEB_PORT": "8880",
+        "PG_PORT": "5933",
+        "REDIS_PORT": "6980",
         "MODEL": str(model),
         "RASA_SERVERS": str(rasa_servers),
         "ACTION_SERVERS": str(action_servers),
@@ -119,7 +119,7 @@ def production(model: Path, rasa_servers: int, action_servers: int) -> Layout:
     script = str(ROOT / "deploy" / "run-prod")
     return Layout(
         f"prod-{rasa_servers}x{action_servers}",
-        "http://127.0.0.1:5305",
+        "http://127.0.0.1:5805",
         env,
         [script],
         [script, "--stop"],
@@ -149,6 +149,6 @@ def stock() -> tuple[Layout, float | None]:
         (project / "training-seconds.txt").write_text(f"{trained:.0f}\n")
     run = project / "run"
     run.mkdir(exist_ok=True)
-    start = ["bash", "-c", f"{RASA} run --port 5405 --model models >rasa.log 2>&1 & echo $! >run/rasa.pid"]
+    start = ["bash", "-c", f"{RASA} run --port 5995 --model models >rasa.log 2>&1 & echo $! >run/rasa.pid"]
     stop = ["bash", "-c", "kill $(cat run/rasa.pid) 2>/dev/null; sleep 3; rm -f run/rasa.pid"]
-    return Layout("stock", "http://127.0.0.1:5405", env, start, stop, run, cwd=project), trained
+    return Layout("stock", "http://127.0.0.1:5995", env, start, stop, run, cwd=project), trained

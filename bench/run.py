@@ -3,7 +3,7 @@
 Each layout is started in turn (start to first answer is timed), then all of them are driven in
 alternating rounds at each concurrency (the same server differs by ±15 % between single runs),
 and latency, throughput, their ratios to the stock assistant and each process's memory are printed.
-Options: --parents 1,10,20  --messages 60 (per parent count and round)  --rounds 2
+Options: --parents 1,10,20  --messages 100 (per concurrency and round)  --rounds 2
          --rasa-servers 2 --action-servers 2  --no-stock  --report var/bench/results.md
 """
 
@@ -103,7 +103,7 @@ async def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--parents", default="1,10,20")
-    parser.add_argument("--messages", type=int, default=60)
+    parser.add_argument("--messages", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--rasa-servers", type=int, default=2)
     parser.add_argument("--action-servers", type=int, default=2)

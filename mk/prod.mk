@@ -1,6 +1,11 @@
 # Production layout on one machine (deploy/run-prod, docs/deployment.md), its benchmark and fault tests.
 PROD_PACKAGES := postgresql redis-server nginx
 
+# The fault tests take about 2 minutes (plus the apt install on a fresh machine). They need a
+# PostgreSQL driver in the action server's venv (psycopg2-binary in requirements/actions.txt);
+# once it is there, uncomment:
+# EXTRA_TESTS += fault-test
+
 .PHONY: prod-packages run-prod stop-prod bench fault-test
 
 prod-packages: ## Install PostgreSQL, Redis and nginx from Debian's packages (root), if missing
