@@ -38,6 +38,7 @@ SIGN_IN_CODE_ATTEMPTS: Final = "sign_in_code:attempts"
 PASSWORD_RESET_PER_EMAIL: Final = "password_reset:email"
 PASSWORD_RESET_PER_CONVERSATION: Final = "password_reset:conversation"
 REGISTRATION_PER_CONVERSATION: Final = "registration:conversation"
+UPLOADS_PER_IP: Final = "upload:ip"
 
 #: Every named limit, in one place.
 LIMITS: Final[dict[str, Limit]] = {
@@ -54,6 +55,9 @@ LIMITS: Final[dict[str, Limit]] = {
     PASSWORD_RESET_PER_CONVERSATION: Limit(5, HOUR),
     # Accounts created from one conversation in a day (each mails a stranger's address).
     REGISTRATION_PER_CONVERSATION: Limit(3, DAY),
+    # Files sent from one address in an hour: a family photographs a few pages per document; a
+    # school office helping many families stays well under it; a script filling the disk does not.
+    UPLOADS_PER_IP: Limit(60, HOUR),
 }
 
 #: Events older than this are deleted as new ones arrive (the longest window, at least a day).

@@ -14,8 +14,10 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.limits import UPLOADS_PER_IP, allow
 from bot.nlg.catalog import FALLBACK_LOCALE, LOCALES
 from bot.rules.uploads import MAX_UPLOAD_BYTES, UploadProblem
+from bot.store.database import unit_of_work
 from bot.uploads.form_token import form_token_for, form_token_matches
 from bot.uploads.service import UploadPageState, record_upload, upload_page_state
 from bot.web.pages import environment, page, translator
@@ -75,6 +77,12 @@ async def _page_for_problem(request: Request, token: str, code: str, status: int
     return page(render_upload_page(state, token, notice=notice, problem=problem), status)
 
 
+def _upload_allowed(address: str) -> bool:
+    """One more upload from this network address is within UPLOADS_PER_IP (shared by every process)."""
+    with unit_of_work() as session:
+        return allow(session, UPLOADS_PER_IP, address)
+
+
 def add_upload_routes(app: Sanic) -> None:
     """GET shows the checklist and the forms; POST receives one file for one checklist item."""
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
@@ -92,6 +100,8 @@ def add_upload_routes(app: Sanic) -> None:
         form = request.form or {}
         if not form_token_matches(token, str(form.get("form_token") or "")):
             return await _page_for_problem(request, token, "forbidden", 403)
+        if not await asyncio.to_thread(_upload_allowed, request.remote_addr or request.ip or "unknown"):
+            return await _page_for_problem(request, token, "limited", 429)
         item = str(form.get("item") or "")[:40]
         sent = (request.files or {}).get("document")
         # A form sent without choosing a file has a part with no name and no bytes.

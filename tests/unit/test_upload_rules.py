@@ -52,3 +52,11 @@ def test_random_bytes_never_crash_and_pass_only_with_a_known_signature(data: byt
 @given(st.sampled_from(ACCEPTED_KINDS), st.binary(max_size=64))
 def test_anything_after_a_known_signature_is_that_kind(kind, rest: bytes):
     assert detect_kind(kind.signature + rest) == kind
+
+
+def test_uploads_from_one_address_are_limited_across_processes(database: str) -> None:
+    from bot.web.uploads import _upload_allowed
+
+    assert all(_upload_allowed("203.0.113.7") for _ in range(60))
+    assert not _upload_allowed("203.0.113.7")
+    assert _upload_allowed("198.51.100.1")  # another family is not affected
