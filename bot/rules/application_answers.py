@@ -12,9 +12,17 @@ MAX_ANSWER = 200
 _PO_BOX = re.compile(r"\b(p\.?\s*o\.?\s*box|post\s+office\s+box|apartado\s+postal|casilla)\b", re.IGNORECASE)
 
 
+#: Never meaningful in a name, an employer or an address, and the stuff of markup and templates.
+_MARKUP = frozenset("<>{}$`")
+
+
 def free_text_answer(text: str, max_length: int = MAX_ANSWER) -> Outcome[str]:
-    """The answer tidied (control characters dropped, spaces collapsed); problems: empty, too_long."""
-    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in text)
+    """The answer tidied (control characters and markup signs dropped, spaces collapsed); problems:
+    empty, too_long."""
+    printable = "".join(
+        " " if unicodedata.category(char).startswith("C") or char in _MARKUP else char
+        for char in text[: max_length * 4]
+    )
     tidy = " ".join(printable.split())
     if not any(char.isalnum() for char in tidy):
         return Outcome(problem="empty")
@@ -35,8 +43,28 @@ def work_address(text: str) -> Outcome[str]:
     return answer
 
 
-_INCOMING_WORDS = ("incoming", "into lausd", "to lausd", "entrante", "entrar", "entre a", "ingres", "venir", "come to", "hacia lausd")
-_OUTGOING_WORDS = ("outgoing", "leave", "out of lausd", "from lausd", "saliente", "salir", "otro distrito", "another district")
+_INCOMING_WORDS = (
+    "incoming",
+    "into lausd",
+    "to lausd",
+    "entrante",
+    "entrar",
+    "entre a",
+    "ingres",
+    "venir",
+    "come to",
+    "hacia lausd",
+)
+_OUTGOING_WORDS = (
+    "outgoing",
+    "leave",
+    "out of lausd",
+    "from lausd",
+    "saliente",
+    "salir",
+    "otro distrito",
+    "another district",
+)
 
 
 def read_direction(text: str) -> str | None:

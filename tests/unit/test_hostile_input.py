@@ -141,3 +141,59 @@ def test_random_unicode_through_any_validator(slot: str, text: str, intent: str)
     assert_safe_outcome(slot, result, responses)
     for rule in RULES:
         rule(text)
+
+
+APPLICATION_SLOTS = [
+    "app_direction",
+    "app_school_year",
+    "student_first_name",
+    "student_last_name",
+    "student_grade",
+    "student_birthdate",
+    "residence_district",
+    "requested_district",
+    "requested_school",
+    "app_reason",
+    "employer_name",
+    "work_address",
+    "sibling_name",
+    "childcare_provider",
+    "reason_explanation",
+    "release_in_hand",
+    "application_confirmed",
+]
+
+
+def validate_application(slot: str, value: str, intent: str) -> tuple[dict, list[str]]:
+    from actions.application_form import ValidateApplicationForm
+
+    message = {"text": value, "intent": {"name": intent}, "entities": []}
+    slots = {
+        "language": "es",
+        "app_direction": "incoming",
+        "student_grade": "5",
+        "app_school_year": "2026-27",
+    }
+    tracker = Tracker("t", slots, message, [], False, None, {"name": "application_form"}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(
+        getattr(ValidateApplicationForm(), f"validate_{slot}")(value, dispatcher, tracker, {})
+    )
+    return result, [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize("slot", APPLICATION_SLOTS)
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_the_application_form_refuses_politely_or_keeps_something_safe(slot: str, text: str) -> None:
+    for intent in ("inform", "affirm", "deny"):
+        with within(2.0, f"validate_{slot}"):
+            result, responses = validate_application(slot, text, intent)
+        for name in responses:
+            key = RESPONSES[name][0]["text"]
+            assert CATALOG.has(key, "en") and CATALOG.has(key, "es"), name
+        for kept in result.values():
+            if isinstance(kept, str):
+                assert len(kept) <= 254 and kept.isprintable(), kept[:80]
+                assert not any(mark in kept for mark in ("<", ">", "{{", "{%", "${")), kept[:80]
+        if result.get(slot) is None and slot not in ("application_confirmed", "app_school_year"):
+            assert len(responses) >= 1, (slot, text[:40])
