@@ -1,10 +1,9 @@
 # Production layout on one machine (deploy/run-prod, docs/deployment.md), its benchmark and fault tests.
 PROD_PACKAGES := postgresql redis-server nginx
 
-# The fault tests take about 2 minutes (plus the apt install on a fresh machine). They need a
-# PostgreSQL driver in the action server's venv (psycopg2-binary in requirements/actions.txt);
-# once it is there, uncomment:
-# EXTRA_TESTS += fault-test
+# The fault tests take about 2 minutes (plus the apt install on a fresh machine); the action
+# server's PostgreSQL driver is psycopg2-binary in requirements/actions.txt.
+EXTRA_TESTS += fault-test
 
 .PHONY: prod-packages run-prod stop-prod bench fault-test
 
@@ -21,5 +20,5 @@ stop-prod: ## Stop everything `make run-prod` started
 bench: train prod-packages ## Benchmark: embedded and production layouts against the stock `rasa init` assistant
 	$(RASA_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
-fault-test: train prod-packages ## Faults with real servers: action server killed, SMTP down, a burst from one sender
+fault-test: setup train prod-packages ## Faults with real servers: action server killed, SMTP down, a burst from one sender
 	$(ACTIONS_VENV)/bin/pytest tests/fault -q
