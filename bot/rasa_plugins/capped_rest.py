@@ -42,8 +42,14 @@ class CappedRestInput(RestInput):
         async def answered(message: UserMessage) -> None:
             await on_new_message(message)
             collector = message.output_channel
-            if isinstance(collector, CollectingOutputChannel) and not collector.messages and (message.text or "").strip():
-                await collector.send_text_message(message.sender_id, apology(message.text or "", message.metadata))
+            if (
+                isinstance(collector, CollectingOutputChannel)
+                and not collector.messages
+                and (message.text or "").strip()
+            ):
+                await collector.send_text_message(
+                    message.sender_id, apology(message.text or "", message.metadata)
+                )
 
         return super().blueprint(answered)
 
@@ -52,7 +58,7 @@ _CATALOG = Catalog()
 
 
 def apology(text: str, metadata: dict[str, Any] | None) -> str:
-    """"Something went wrong, please try again" in the page's language, else the message's, else both."""
+    """ "Something went wrong, please try again" in the page's language, else the message's, else both."""
     hint = (metadata or {}).get("language")
     if hint in ("en", "es"):
         return _CATALOG.text("basics.try_again", hint)

@@ -2,8 +2,6 @@
 
 import re
 
-import pytest
-
 from tests.fault.conftest import Production
 
 
@@ -40,4 +38,6 @@ def test_while_the_action_servers_are_down_the_parent_hears_a_polite_try_again(p
         prod.restart_action_servers()
     assert reply.status == 200
     assert reply.text.strip(), "the parent got no answer at all"
-    assert "otra vez" in reply.text  # bot/rasa_plugins/capped_rest.py: "Ana" alone cannot tell the language: both
+    assert (
+        "otra vez" in reply.text
+    )  # bot/rasa_plugins/capped_rest.py: "Ana" alone cannot tell the language: both
