@@ -36,7 +36,11 @@ $(ACTIONS_VENV)/.installed: requirements/actions.txt requirements/dev.txt
 setup: $(RASA_VENV)/.installed $(ACTIONS_VENV)/.installed ## Build both venvs (Rasa server, action server)
 
 train: setup ## Train the model (skipped by rasa when data and config did not change)
-	$(RASA) train --domain domain --out $(MODEL_DIR) --fixed-model-name permit-assistant
+	@mkdir -p var/log
+	@before=$$(stat -c %Y $(MODEL_DIR)/permit-assistant.tar.gz 2>/dev/null || echo 0); start=$$(date +%s); \
+	$(RASA) train --domain domain --out $(MODEL_DIR) --fixed-model-name permit-assistant && \
+	if [ "$$(stat -c %Y $(MODEL_DIR)/permit-assistant.tar.gz)" != "$$before" ]; then \
+	  echo $$(( $$(date +%s) - start )) > var/log/train-seconds.txt; fi   # make bench prints it
 
 run: train widget ## Start the action server, the Rasa server and the web page (SQLite under var/)
 	scripts/run-servers
