@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from bot.rules.grades import Grade, parse_grade_span
+from bot.rules.number_words import numbers_as_digits
+from bot.rules.typos import Bigrams, typo_similarity, typos
 
 T = TypeVar("T")
 Verdict = Literal["exact", "likely", "ambiguous", "none"]
@@ -65,22 +67,6 @@ _DISTRICT_SUFFIXES = {
     ("union", "high"): "uhsd",
     ("high",): "hsd",
 }
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_ORDINALS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORDS = {
-    **{word: n for n, word in enumerate(_ONES)}, **{word: n for n, word in enumerate(_ORDINALS)},
-    **{word: 20 + 10 * n for n, word in enumerate(_TENS)},
-    **{word[:-1] + "ieth": 20 + 10 * n for n, word in enumerate(_TENS)},
-    "hundred": 100, "hundredth": 100,
-}  # fmt: skip
-_DIGITS = re.compile(r"^([0-9]{1,4})(st|nd|rd|th)?$")
 
 
 def normalize_place_name(text: str) -> str:
@@ -97,7 +83,9 @@ def _canonical_tokens(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     plain = "".join(char for char in plain if not unicodedata.combining(char))
     plain = re.sub(r"['’`]", "", plain.replace("&", " and "))
-    tokens = _numbers([token for token in re.sub(r"[\W_]+", " ", plain).split() if token not in _DROP])
+    tokens = numbers_as_digits(
+        [token for token in re.sub(r"[\W_]+", " ", plain).split() if token not in _DROP]
+    )
     mapped: list[str] = []
     for index, token in enumerate(tokens):
         if token in _ABBREVIATIONS and index > 0 and (token != "es" or index == len(tokens) - 1):
@@ -121,40 +109,10 @@ def _fuzzy_type(token: str) -> str:
         return token
     for word in _FUZZY_TYPES:
         # Four letters: only a swap ("hihg"), so "Hugh" stays a name.
-        near = abs(len(word) - len(token)) <= 1 and _typos(token, word, 1) == 1
+        near = abs(len(word) - len(token)) <= 1 and typos(token, word, 1) == 1
         if near and (len(token) >= 5 or sorted(token) == sorted(word)):
             return word
     return token
-
-
-def _numbers(tokens: list[str]) -> list[str]:
-    """Number words and ordinals to digits, up to 999: "one hundred twenty second" -> "122"."""
-    result: list[str] = []
-    run: int | None = None
-    for token in tokens:
-        value = _NUMBER_WORDS.get(token)
-        if value is None:
-            if run is not None:
-                result.append(str(run))
-                run = None
-            digits = _DIGITS.match(token)
-            result.append(str(int(digits.group(1))) if digits else token)
-            continue
-        if run is not None and not _extends(run, value):
-            result.append(str(run))
-            run = None
-        run = (run or 1) * 100 if value == 100 else (run or 0) + value
-    if run is not None:
-        result.append(str(run))
-    return result
-
-
-def _extends(run: int, value: int) -> bool:
-    """Whether a number word continues a run: "one hundred", "hundred twenty", "twenty two"."""
-    if value == 100:
-        return 1 <= run <= 9
-    tail = run % 100
-    return run >= 100 and tail == 0 or (value < 10 and tail >= 20 and tail % 10 == 0)
 
 
 @dataclass(frozen=True)
@@ -220,11 +178,11 @@ class NameIndex(Generic[T]):
         for i, (_, _, form) in enumerate(self._entries):
             self._by_form.setdefault(form, []).append(i)
         self._vocabulary = sorted(self._postings)
-        self._words = _Bigrams(self._vocabulary)
+        self._words = Bigrams(self._vocabulary)
         self._squashed: dict[str, list[int]] = {}
         for i, (_, _, form) in enumerate(self._entries):
             self._squashed.setdefault(form.squashed, []).append(i)
-        self._squashed_names = _Bigrams(self._squashed)
+        self._squashed_names = Bigrams(self._squashed)
 
     def match(self, text: str) -> NameMatch[T]:
         """Rank the items for a typed name and give the verdict (see the module docstring)."""
@@ -275,63 +233,10 @@ class NameIndex(Generic[T]):
                 break
             words[word] = 0.85  # "roosev" -> "roosevelt"
         for word in self._words.near(token, most_typos=2):
-            similarity = _typo_similarity(token, word)
+            similarity = typo_similarity(token, word)
             if similarity >= max(_TOKEN_CUTOFF, words.get(word, 0.0)):
                 words[word] = similarity
         return words
-
-
-class _Bigrams:
-    """Words by their letter pairs, to find the few within a typo or two without comparing them all."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._pairs: dict[str, list[str]] = {}
-        for word in words:
-            for pair in set(_pairs(word)):
-                self._pairs.setdefault(pair, []).append(word)
-
-    def near(self, text: str, most_typos: int) -> list[str]:
-        """Words sharing enough letter pairs with ``text`` to be within ``most_typos`` edits."""
-        pairs = set(_pairs(text))
-        shared: dict[str, int] = {}
-        for pair in pairs:
-            for word in self._pairs.get(pair, ()):
-                shared[word] = shared.get(word, 0) + 1
-        # One edit changes at most three pairs (a swap of two letters), so fewer shared pairs rule a word out.
-        needed = max(1, len(pairs) - 3 * most_typos)
-        return [
-            word
-            for word, count in shared.items()
-            if count >= needed and abs(len(word) - len(text)) <= most_typos
-        ]
-
-
-def _pairs(word: str) -> list[str]:
-    padded = f"^{word}$"
-    return [padded[i : i + 2] for i in range(len(padded) - 1)]
-
-
-def _typo_similarity(typed: str, word: str) -> float:
-    """1 - typos / length, counting a swap of two letters as one typo; 0 beyond two typos."""
-    distance = _typos(typed, word, 1 if min(len(typed), len(word)) < 6 else 2)
-    return 0.0 if distance is None else 1 - distance / max(len(typed), len(word))
-
-
-def _typos(a: str, b: str, most: int) -> int | None:
-    """Optimal string alignment distance of a and b, or None when it is more than ``most``."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > most:
-            return None
-        previous2, previous = previous, current
-    return previous[-1] if previous[-1] <= most else None
 
 
 def _weight(token: str) -> float:
