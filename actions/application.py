@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_form import CORRECTABLE, latest_entity, open_school_years, year_buttons
 from actions.session import next_step, require_sign_in, signed_in_account
+from bot.applications.questions import all_reason_questions
 from bot.applications.submission import ApplicationDraft, submit_application
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.nlg.facts import long_date
@@ -25,16 +26,7 @@ from bot.uploads.service import upload_link
 from bot.web.pages import catalog
 
 logger = logging.getLogger(__name__)
-REASON_ANSWERS = (
-    "employer_name",
-    "work_address",
-    "sibling_name",
-    "sibling_school",
-    "childcare_provider",
-    "program_name",
-    "current_school",
-    "reason_explanation",
-)
+REASON_ANSWERS = all_reason_questions()
 FORM_SLOTS = (
     "app_direction",
     "app_school_year",

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.application_places import PlaceValidators
 from bot.applications.clock import district_today
-from bot.applications.questions import form_questions
+from bot.applications.questions import all_reason_questions, form_questions
 from bot.nlg.facts import long_date
 from bot.rules.answers import extract_name
 from bot.rules.application_answers import free_text_answer, read_direction, work_address
@@ -269,16 +269,6 @@ CORRECTABLE = {
         "requested_school",
         "requested_school_cds",
     ),
-    "app_reason": (
-        "app_reason",
-        "employer_name",
-        "work_address",
-        "sibling_name",
-        "sibling_school",
-        "childcare_provider",
-        "program_name",
-        "current_school",
-        "reason_explanation",
-    ),
+    "app_reason": ("app_reason", *all_reason_questions()),
     "release_in_hand": ("release_in_hand",),
 }

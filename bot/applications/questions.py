@@ -39,3 +39,10 @@ def form_questions(direction: str | None, reason: str | None, ask_school_year: b
         questions.append("release_in_hand")
     questions.append("application_confirmed")
     return questions
+
+
+def all_reason_questions() -> tuple[str, ...]:
+    """Every reason-specific question, once, in the policy file's order."""
+    return tuple(
+        dict.fromkeys(question for questions in reason_questions().values() for question in questions)
+    )
