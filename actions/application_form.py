@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.application_places import PlaceValidators
+from actions.entities import entity_text, latest_entity
 from bot.applications.clock import district_today
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.nlg.facts import long_date
@@ -38,12 +39,6 @@ FREE_TEXT_QUESTIONS = (
 def latest_intent(tracker: Tracker) -> str | None:
     """The intent of the parent's last message."""
     return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def latest_entity(tracker: Tracker, entity: str) -> str | None:
-    """The value of `entity` in the parent's last message (a button payload or NLU)."""
-    value = next(tracker.get_latest_entity_values(entity), None)
-    return str(value) if value is not None else None
 
 
 def school_year_of(tracker: Tracker) -> SchoolYear:
@@ -109,7 +104,8 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
     ) -> Slots:
         grade_code = tracker.get_slot("student_grade")
         grade = Grade.from_code(grade_code) if grade_code else None
-        outcome = read_birthdate(str(value or ""), grade, school_year_of(tracker), today=district_today())
+        written = entity_text(tracker, "date") or str(value or "")
+        outcome = read_birthdate(written, grade, school_year_of(tracker), today=district_today())
         if outcome.value is None:
             dispatcher.utter_message(response=f"utter_application_birthdate_{outcome.problem}")
             return {"student_birthdate": None}

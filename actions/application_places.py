@@ -6,13 +6,14 @@ tapping it. An incoming permit cannot go to a whole-school magnet, nor to a scho
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.entities import entity_text, latest_entity
 from bot.rules.codes import Direction
 from bot.rules.eligibility import GRADE_NOT_OFFERED, MAGNET_SCHOOL, magnet_status, school_eligibility
 from bot.rules.grades import Grade
@@ -24,11 +25,6 @@ CAVEATS = {
     "magnet_program_residents_only": "utter_application_school_magnet_program",
     "grades_unknown": "utter_application_school_grades_unknown",
 }
-
-
-def _entity(tracker: Tracker, name: str) -> str | None:
-    value = next(tracker.get_latest_entity_values(name), None)
-    return str(value) if value else None
 
 
 def choice_buttons(candidates: Sequence[Any], entity: str) -> list[dict[str, str]]:
@@ -65,10 +61,10 @@ class PlaceValidators:
             from actions.application_form import _free_text
 
             return {**_free_text("requested_school", value, dispatcher), "requested_school_cds": None}
-        chosen = _entity(tracker, "school_cds")
+        chosen = latest_entity(tracker, "school_cds")
         school = school_by_cds(chosen) if chosen else None
         if school is None:
-            match = find_lausd_school(str(value or ""))
+            match = _named_or_typed(find_lausd_school, entity_text(tracker, "school"), str(value or ""))
             if match.verdict == "none" or not match.candidates:
                 dispatcher.utter_message(response="utter_application_school_none")
                 return {"requested_school": None}
@@ -97,10 +93,10 @@ class PlaceValidators:
 
 
 def _district(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
-    chosen = _entity(tracker, "district_cds")
+    chosen = latest_entity(tracker, "district_cds")
     district = district_by_cds(chosen) if chosen else None
     if district is None:
-        match = find_district(str(value or ""))
+        match = _named_or_typed(find_district, entity_text(tracker, "district"), str(value or ""))
         if match.verdict == "none" or not match.candidates:
             dispatcher.utter_message(response="utter_application_district_none")
             return {slot: None}
@@ -118,3 +114,13 @@ def _district(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: 
             dispatcher.utter_message(response="utter_application_district_none")
         return {slot: None}
     return {slot: district.name, f"{slot}_cds": district.cds}
+
+
+def _named_or_typed(find: Callable[[str], Any], named: str | None, typed: str) -> Any:
+    """The match for the name NLU found in the answer ("he goes to [Venice High] now"), or, when
+    that finds nothing, for the whole answer."""
+    if named and named.strip() != typed.strip():
+        match = find(named)
+        if match.verdict != "none" and match.candidates:
+            return match
+    return find(typed)

@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.entities import entity_text
 from actions.session import next_step, signed_in_account
 from bot.applications.keys import conversation_key
 from bot.applications.lookup import look_up_status
@@ -97,7 +98,7 @@ class ValidateStatusForm(FormValidationAction):
     async def validate_status_birthdate(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        text = str(value or "").strip()
+        text = (entity_text(tracker, "date") or str(value or "")).strip()
         if not text:
             return {"status_birthdate": None}
         return {"status_birthdate": text[:80]}

@@ -1,7 +1,8 @@
 """Rasa NLU lookup tables made from the schools directory (never typed by hand).
 
-``district``: active districts of residence with their short forms and initials, derived by the
-same normaliser the chat matches with ("Long Beach Unified", "Long Beach", "LBUSD").
+``district``: active districts other than LAUSD with their short forms and initials, derived by
+the same normaliser the chat matches with ("Long Beach Unified", "Long Beach", "LBUSD"). LAUSD is
+the home district: "into LAUSD" is a direction, not the `district` entity.
 ``school``: active LAUSD school names as CDE writes them. scripts/build_lookup_tables.py writes
 them to data/nlu/lookups/; a unit test keeps the committed files equal to the shipped sample's.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from bot.rules.school_names import district_aliases
 from bot.schools.directory import PROJECT_ROOT, Directory
-from bot.schools.lookup import select_lausd_schools, select_residence_districts
+from bot.schools.lookup import LAUSD, select_lausd_schools, select_residence_districts
 
 LOOKUPS_DIR = PROJECT_ROOT / "data" / "nlu" / "lookups"
 DISTRICTS_FILE = "districts.yml"
@@ -22,7 +23,7 @@ SCHOOLS_FILE = "lausd_schools.yml"
 
 def lookup_tables(directory: Directory, source_name: str) -> dict[str, str]:
     """File name -> YAML text of each lookup table, for a directory read from ``source_name``."""
-    districts = select_residence_districts(directory.districts)
+    districts = [d for d in select_residence_districts(directory.districts) if d.name != LAUSD]
     schools = select_lausd_schools(directory.schools)
     updated = directory.last_updated.isoformat() if directory.last_updated else "unknown"
     origin = f"{source_name} (CDE directory, newest LastUpdate {updated})"
@@ -30,7 +31,7 @@ def lookup_tables(directory: Directory, source_name: str) -> dict[str, str]:
         DISTRICTS_FILE: _table(
             "district",
             (alias for district in districts for alias in district_aliases(district.name)),
-            f"Active districts of residence in {origin}, with short forms and initials.",
+            f"Active districts other than LAUSD in {origin}, with short forms and initials.",
         ),
         SCHOOLS_FILE: _table(
             "school", (school.name for school in schools), f"Active LAUSD schools in {origin}."

@@ -155,3 +155,38 @@ def test_the_school_year_buttons_and_the_default() -> None:
         {"title": "2027-28", "payload": "2027-2028"},
     ]
     assert date(2026, 11, 28)  # PERMITS_TODAY fixes the district's today in these tests
+
+
+def entity(text: str, name: str, written: str, value: str | None = None) -> dict:
+    start = text.index(written)
+    return {"entity": name, "start": start, "end": start + len(written), "value": value or written}
+
+
+def test_answers_written_as_sentences_are_read_from_their_entities() -> None:
+    slots = {"student_grade": "5", "app_school_year": "2026-27"}
+    said = "she was born on March 14 2016 in Tijuana"
+    found = [entity(said, "date", "March 14 2016", "2016-03-14")]
+    assert validate("student_birthdate", said, found, **slots)[0] == {"student_birthdate": "2016-03-14"}
+    # Without the entity the sentence is not one date: the parent is asked again.
+    assert responses(validate("student_birthdate", said, **slots)[1]) == [
+        "utter_application_birthdate_not_a_date"
+    ]
+    said = "nacio el 4/3/2016 en Guadalajara"  # the written date keeps its ambiguity check
+    _, messages = validate(
+        "student_birthdate", said, [entity(said, "date", "4/3/2016", "2016-04-03")], **slots
+    )
+    assert responses(messages) == ["utter_application_birthdate_ambiguous"]
+    said = "right now he goes to the Hollywood High with his cousins"
+    result, _ = validate(
+        "requested_school",
+        said,
+        [entity(said, "school", "Hollywood High")],
+        app_direction="incoming",
+        student_grade="10",
+    )
+    assert result["requested_school"] == "Hollywood Senior High"
+    said = "we live in compton, by the swap meet"
+    assert (
+        validate("residence_district", said, [entity(said, "district", "compton")])[0]["residence_district"]
+        == "Compton Unified"
+    )
