@@ -74,8 +74,8 @@ validate: setup ## rasa data validate, warnings are errors
 nlu-eval: train ## Held-out NLU per language: intents (fails under 0.95 macro-F1) and entities (under 0.85)
 	scripts/evaluate-nlu
 
-nlu-blind: train ## The same scores on the blind sets (tests/nlu_blind), written without seeing the data
-	scripts/evaluate-nlu tests/nlu_blind blind
+nlu-blind: train ## The same scores on the blind sets (tests/nlu_blind); fails under 0.92 intent macro-F1
+	NLU_MIN_MACRO_F1=0.92 scripts/evaluate-nlu tests/nlu_blind blind
 
 conversations: train ## Conversation tests in both languages (rasa test, prediction errors fail)
 	$(RASA) test core --model $(MODEL_DIR)/permit-assistant.tar.gz --stories tests/conversations \
@@ -84,7 +84,7 @@ conversations: train ## Conversation tests in both languages (rasa test, predict
 e2e: train ## Start both servers and talk to the REST webhook in English and Spanish
 	$(ACTIONS_VENV)/bin/pytest tests/e2e -q
 
-test: lint typecheck unit validate train nlu-eval conversations e2e $(EXTRA_TESTS) ## Everything CI runs
+test: lint typecheck unit validate train nlu-eval nlu-blind conversations e2e $(EXTRA_TESTS) ## Everything CI runs
 	@echo "All checks passed."
 
 clean: ## Remove models and runtime data (keeps the venvs)
