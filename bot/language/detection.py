@@ -71,6 +71,9 @@ def normalise_language(value: object) -> str | None:
     return code if code in SUPPORTED else None
 
 
+#: First messages whose language the detector misjudges ("hello" reads as Spanish at 0.61).
+UNMISTAKABLE_FIRST_WORDS = {"hello": "en", "hi": "en", "hola": "es", "buenas": "es", "holi": "es"}
+
 #: The first few sentences decide the language; a 100 kB message is not read to the end.
 MAX_DETECTION_CHARACTERS = 1000
 
@@ -99,7 +102,11 @@ def choose_language(
     if guess and guess.words >= 2 and guess.confidence >= SENTENCE_CONFIDENCE:
         decided = guess.language
     elif current is None:
-        if guess and guess.confidence >= FIRST_WORD_CONFIDENCE:
+        # "ok", a number, a word the detector is unsure of: the page the parent is on knows better.
+        greeting = UNMISTAKABLE_FIRST_WORDS.get((text or "").strip(" !.?¡¿").lower())
+        if greeting:
+            decided = greeting
+        elif guess and guess.confidence >= (SENTENCE_CONFIDENCE if hint else FIRST_WORD_CONFIDENCE):
             decided = guess.language
         else:
             decided = hint

@@ -41,3 +41,15 @@ def test_channel_hint_decides_only_when_the_text_cannot():
     assert choose_language("1", None, hint="es-MX") == "es"
     assert choose_language("When can I apply for a permit?", None, hint="es") == "en"
     assert choose_language("ok", "en", hint="es") is None
+
+
+def test_a_one_word_first_message_follows_the_page():
+    # "hello" on the English page was greeted in Spanish (issue 16).
+    assert choose_language("hello", None, hint="en") == "en"
+    assert choose_language("Hello!", None, hint="es") == "en"
+    assert choose_language("hola", None, hint="en") == "es"
+    assert choose_language("info", None, hint="es") == "es"
+    assert choose_language("permit", None, hint="en") == "en"
+    assert choose_language("hola", None, hint="es") == "es"
+    assert choose_language("hola buenos dias", None, hint="en") == "es"
+    assert choose_language("hola", None) == "es"
