@@ -74,6 +74,7 @@ start_nginx() {  # renders deploy/nginx.conf.in for the ports in use
   for ((i = 0; i < RASA_SERVERS; i++)); do rasa+="        server 127.0.0.1:$((RASA_BASE_PORT + i));"$'\n'; done
   for ((i = 0; i < ACTION_SERVERS; i++)); do actions+="        server 127.0.0.1:$((ACTIONS_BASE_PORT + i)) max_fails=0;"$'\n'; done
   mkdir -p "$PROD_DIR/nginx/tmp"
+  chmod 711 "$PROD_DIR/nginx"  # nginx's workers (www-data) reach tmp/ through it (umask 077)
   [[ $EUID == 0 ]] && chown www-data: "$PROD_DIR/nginx/tmp"
   local user_line=""; [[ $EUID == 0 ]] && user_line="user www-data;"
   RASA_LIST="$rasa" ACTION_LIST="$actions" USER_LINE="$user_line" "$ROOT/.venv-actions/bin/python" - "$ROOT/deploy/nginx.conf.in" \

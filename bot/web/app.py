@@ -10,13 +10,14 @@ from sanic.response import HTTPResponse, html
 
 from bot.web.activation import add_activation_routes, render_activation_page
 from bot.web.password_reset import add_reset_routes
+from bot.web.staff import add_staff_routes
 from bot.web.uploads import add_upload_routes
 from bot.web.widget_page import add_widget_routes
 
 __all__ = ["create_app", "render_activation_page"]
 
 #: Each page module's `add_*_routes(app)`; a new page adds one line.
-ROUTES = [add_activation_routes, add_reset_routes, add_upload_routes, add_widget_routes]
+ROUTES = [add_activation_routes, add_reset_routes, add_upload_routes, add_widget_routes, add_staff_routes]
 
 
 def create_app(name: str = "permit_pages") -> Sanic:
@@ -34,7 +35,7 @@ def create_app(name: str = "permit_pages") -> Sanic:
 
 if __name__ == "__main__":
     create_app().run(
-        host=os.environ.get("WEB_HOST", "0.0.0.0"),
+        host=os.environ.get("WEB_HOST", "127.0.0.1"),  # behind the proxy; never all interfaces by default
         port=int(os.environ.get("WEB_PORT", "8080")),
         access_log=False,
         workers=1,
