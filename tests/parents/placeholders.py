@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-SIGNIN_CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+SIGNIN_CODE = re.compile(r"\b(\d{6})\b")
+LINK = re.compile(r"https?://\S+")
 HUMAN_CHECK = re.compile(r"(?<!\d)(\d(?:[ \u00a0]\d){3,7})(?!\d)")
 CONFIRMATION_NUMBER = re.compile(r"\bLA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b")
 ACTIVATION_LINK = re.compile(r"https?://\S+/activate/[^\s\"<>]+")
@@ -98,7 +99,8 @@ class ConversationState:
         """The newest 6-digit code mailed to this parent that was not typed yet."""
 
         def find(message: EmailMessage) -> str | None:
-            codes = [c for c in SIGNIN_CODE.findall(body_of(message)) if c not in self.used_codes]
+            words = LINK.sub(" ", body_of(message))  # a link's token may hold six digits in a row
+            codes = [c for c in SIGNIN_CODE.findall(words) if c not in self.used_codes]
             return codes[0] if codes else None
 
         code = self._wait_for(find, "a sign-in code")
