@@ -39,6 +39,8 @@ PASSWORD_RESET_PER_EMAIL: Final = "password_reset:email"
 PASSWORD_RESET_PER_CONVERSATION: Final = "password_reset:conversation"
 REGISTRATION_PER_CONVERSATION: Final = "registration:conversation"
 UPLOADS_PER_IP: Final = "upload:ip"
+STAFF_SIGN_IN_PER_EMAIL: Final = "staff_sign_in:email"
+STAFF_SIGN_IN_PER_ADDRESS: Final = "staff_sign_in:ip"
 
 #: Every named limit, in one place.
 LIMITS: Final[dict[str, Limit]] = {
@@ -58,6 +60,10 @@ LIMITS: Final[dict[str, Limit]] = {
     # Files sent from one address in an hour: a family photographs a few pages per document; a
     # school office helping many families stays well under it; a script filling the disk does not.
     UPLOADS_PER_IP: Limit(60, HOUR),
+    # Staff sign-in tries per account: a person mistyping is well under it, a password guesser stops.
+    STAFF_SIGN_IN_PER_EMAIL: Limit(10, HOUR),
+    # Staff sign-in tries per network address (an office behind one address has a few staff).
+    STAFF_SIGN_IN_PER_ADDRESS: Limit(30, HOUR),
 }
 
 #: Events older than this are deleted as new ones arrive (the longest window, at least a day).

@@ -24,8 +24,10 @@ from bot.applications.status import (
     mark_release_received,
     start_provisional_enrollment,
 )
+from bot.rules.staff_roles import Role
 from bot.rules.status import TRANSITIONS, Status, parse_status
 from bot.staff import views
+from bot.staff.accounts import SETUP_MAX_AGE_SECONDS, StaffAccountProblem, add_staff_user, disable_staff_user
 from bot.store.database import database_url, unit_of_work
 
 _REFUSALS = {
@@ -59,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     provisional.add_argument("--by", required=True, help="your name")
     tickets = commands.add_parser("tickets", help="open help-desk tickets")
     tickets.add_argument("--all", action="store_true", help="closed tickets too")
+    add_user = commands.add_parser("add-user", help="add a console account (or re-invite); prints its setup link")
+    add_user.add_argument("email")
+    add_user.add_argument("--role", required=True, choices=[role.value for role in Role])
+    disable_user = commands.add_parser("disable-user", help="disable a console account and end its sessions")
+    disable_user.add_argument("email")
     deadlines = commands.add_parser("deadlines", help="warn, abandon and flag late decisions (daily job)")
     deadlines.add_argument(
         "--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today in Los Angeles)"
@@ -158,6 +165,25 @@ def _deadlines(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _add_user(args: argparse.Namespace) -> int:
+    try:
+        link = add_staff_user(args.email, args.role, actor="cli")
+    except StaffAccountProblem as problem:
+        print(f"Refused: {problem.code} ({args.email!r}, role {args.role!r}).", file=sys.stderr)
+        return 1
+    print(f"Setup link for {args.email.strip().lower()} ({args.role}), valid {SETUP_MAX_AGE_SECONDS // 3600} hours, once:")
+    print(link)
+    return 0
+
+
+def _disable_user(args: argparse.Namespace) -> int:
+    if not disable_staff_user(args.email, actor="cli"):
+        print(f"No staff account {args.email}.", file=sys.stderr)
+        return 1
+    print(f"{args.email}: disabled; its sessions have ended.")
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": _list,
     "show": _show,
@@ -166,4 +192,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "provisional-start": _provisional,
     "tickets": _tickets,
     "deadlines": _deadlines,
+    "add-user": _add_user,
+    "disable-user": _disable_user,
 }

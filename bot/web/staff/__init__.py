@@ -1,0 +1,13 @@
+"""The Office of Permits' web console under /staff/: sign-in, applications, documents, missed
+questions and the dashboard. bot/web/staff/guard.py holds what every page uses (docs/staff-console.md)."""
+
+from __future__ import annotations
+
+from sanic import Sanic
+
+from bot.web.staff.sign_in import add_sign_in_routes
+
+
+def add_staff_routes(app: Sanic) -> None:
+    """Every /staff/ route of the console."""
+    add_sign_in_routes(app)
