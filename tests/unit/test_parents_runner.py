@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import threading
+from datetime import date
 from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +15,8 @@ import pytest
 from tests.parents import checks
 from tests.parents.conversations import LANGUAGES, FormatError, Turn, load_file, load_language
 from tests.parents.placeholders import ConversationState, PlaceholderMissing
-from tests.parents.transcript import ConversationResult, TurnRecord, render
+from tests.parents.runner import Target, play_all
+from tests.parents.transcript import ConversationResult, TurnRecord, render, write_reports
 
 
 def bot(text: str, *buttons: str) -> dict[str, Any]:
@@ -156,3 +161,56 @@ def test_a_transcript_shows_both_sides_and_the_failed_check() -> None:
     text = render(result)
     assert ">>> hi" in text and "<<< Hello!" in text and "[buttons] Yes (/Yes)" in text
     assert "FAILED" in text and "expected ['february']" in text
+
+
+class _ScriptedAssistant(BaseHTTPRequestHandler):
+    """A stand-in for the REST webhook, only to drive the runner's own loop offline."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        assert body["metadata"] == {"language": "en"}
+        message = body["message"]
+        if message == "hi":
+            replies: list[dict[str, Any]] = [bot("Applications open on February 1.")]
+        elif message == "/Yes":
+            replies = [bot("Submitted: your confirmation number is LA-AAAA-BBBB-C.")]
+        elif message == "silence":
+            replies = []
+        else:
+            replies = [bot("What is your student's first name?", "Yes")]
+        data = json.dumps(replies).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_the_runner_plays_checks_and_reports_a_conversation(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _ScriptedAssistant)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    file = tmp_path / "t.yml"
+    file.write_text(
+        "conversations:\n"
+        "  - {name: ok, persona: p, goal: g, page_language: en, turns: [{parent: hi, expect: [february 1]},"
+        " {parent: x}, {tap: 'Yes', expect: ['{number}']}, {parent: 'my number is {number_lower_spaced}'}]}\n"
+        "  - {name: bad, persona: p, goal: g, page_language: en, turns: [{parent: a}, {parent: b},"
+        " {parent: c}, {parent: silence}, {tap: 'Submit'}]}\n"
+    )
+    target = Target(f"http://127.0.0.1:{server.server_port}", "sqlite://", Box(), date(2026, 12, 7), print)
+    try:
+        good, bad = play_all(load_file(file, "en"), target, at_once=2)
+    finally:
+        server.shutdown()
+    assert good.complete, good.problems
+    assert good.turns[2].sent == "/Yes" and good.turns[3].sent == "my number is la aaaa bbbb c"
+    assert not bad.complete
+    assert any("3rd time" in p for p in bad.problems)
+    assert any("silence" in p for p in bad.problems)
+    assert any("no button 'Submit'" in p for p in bad.problems)
+    everything, failing = write_reports("en", [good, bad], tmp_path / "out")
+    assert "## bad — FAILED" in failing.read_text() and "## ok" not in failing.read_text()
+    assert "1/2 complete" in everything.read_text()
