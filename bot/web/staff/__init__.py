@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from sanic import Sanic
 
+from bot.web.staff.applications import add_application_routes
 from bot.web.staff.sign_in import add_sign_in_routes
 
 
 def add_staff_routes(app: Sanic) -> None:
     """Every /staff/ route of the console."""
     add_sign_in_routes(app)
+    add_application_routes(app)
