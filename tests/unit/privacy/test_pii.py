@@ -35,6 +35,14 @@ ES_MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubr
         ("student id 1234567890123", "student id [number]"),
         ("grade 3, age 7, 2 kids", "grade 3, age 7, 2 kids"),
         ("I may apply in march", "I may apply in march"),
+        # odd formats the probe of issue 20 found kept raw in the tracker store
+        ("born march, 14, 2016", "born [date]"),
+        ("status of LA.XV3A.TC77.2 please", "status of [confirmation] please"),
+        ("la_xv3a_tc77_2", "[confirmation]"),
+        ("my number is 244.688", "my number is [code]"),
+        ("upload here: https://permits.example.org/upload/eyJhIjo3fQ.Zm9v.YmFy-_x", "upload here: https://permits.example.org/upload/[link]"),
+        ("http://localhost/activate/IjEyIg.aGVsbG8 and /reset/IjEyIg.d29ybGQ.", "http://localhost/activate/[link] and /reset/[link]"),
+        ("version 3.6", "version 3.6"),
     ],
 )
 def test_known_forms_are_masked(typed: str, masked: str) -> None:
