@@ -8,10 +8,12 @@ default http://localhost:$RASA_PORT, port 5005) is written into the page and all
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -21,11 +23,21 @@ from bot.web.pages import SECURITY_HEADERS, environment, page, translator
 from bot.web.uploads import preferred_locale
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+GREETING_MENU = Path(__file__).resolve().parents[2] / "domain" / "basics.yml"
 #: Catalog keys (channels.widget.*) the widget shows; the page passes their text to the script.
 WIDGET_TEXTS = (
-    "chat_heading chat_intro log_label input_label placeholder send start_over options_label you "
-    "assistant typing connecting offline"
+    "chat_heading privacy_hint log_label input_label placeholder send start_over options_label you "
+    "assistant typing connecting offline greeting"
 ).split()
+#: How many of the assistant's own greeting buttons the widget suggests before the first message.
+SUGGESTIONS = 3
+
+
+@cache
+def greeting_buttons() -> tuple[tuple[str, str], ...]:
+    """(title key, payload) of the assistant's greeting menu (utter_greet in domain/basics.yml)."""
+    responses = yaml.safe_load(GREETING_MENU.read_text(encoding="utf-8"))["responses"]
+    return tuple((b["title"], b["payload"]) for b in responses["utter_greet"][0]["buttons"])
 
 
 def rasa_public_url() -> str:
@@ -52,6 +64,9 @@ def widget_config(locale: str, rasa_url: str) -> dict[str, Any]:
         "socketUrl": rasa_url,
         "language": locale,
         "texts": {key: t(f"channels.widget.{key}") for key in WIDGET_TEXTS},
+        "suggestions": [
+            {"title": t(title), "payload": payload} for title, payload in greeting_buttons()[:SUGGESTIONS]
+        ],
     }
 
 

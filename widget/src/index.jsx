@@ -1,5 +1,6 @@
 // Mounts the chat widget where the page put its configuration (bot/web/templates/widget_page.html).
 import "@chatscope/chat-ui-kit-styles/dist/default/styles.min.css";
+import "./chat.css";
 import React from "react";
 import { createRoot } from "react-dom/client";
 import { ChatWidget } from "./ChatWidget";
