@@ -19,6 +19,7 @@ from bot.applications.lookup import look_up_status
 from bot.applications.queries import applications_of
 from bot.applications.status_words import status_answer_text
 from bot.language.detection import DEFAULT_LANGUAGE
+from bot.privacy.tracker_events import personal_values
 from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX, parse_confirmation_number
 
 Slots = dict[str, Any]
@@ -65,7 +66,9 @@ class ActionStartStatusCheck(Action):
                     )
                 )
                 dispatcher.utter_message(
-                    response="utter_status_answer", status_text=status_answer_text(answer, locale)
+                    response="utter_status_answer",
+                    status_text=status_answer_text(answer, locale),
+                    **personal_values(answer.student_first_name),  # masked in the tracker store
                 )
             return [next_step("done")]
         return [SlotSet("status_number", number), SlotSet("status_birthdate", None), next_step("status_form")]
@@ -124,7 +127,9 @@ class ActionAnswerStatus(Action):
             )
         )
         dispatcher.utter_message(
-            response="utter_status_answer", status_text=status_answer_text(answer, locale)
+            response="utter_status_answer",
+            status_text=status_answer_text(answer, locale),
+            **personal_values(answer.student_first_name),  # masked in the tracker store
         )
         return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
 

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.session import next_step, require_sign_in, signed_in_account
 from bot.applications.queries import applications_of
 from bot.language.detection import DEFAULT_LANGUAGE
+from bot.privacy.tracker_events import personal_values
 from bot.uploads.service import upload_link
 from bot.web.pages import catalog
 
@@ -50,5 +51,9 @@ class ActionStartUpload(Action):
                     link=upload_link(brief.application_id),
                 )
             )
-        dispatcher.utter_message(response="utter_status_upload_links", applications="\n".join(lines))
+        dispatcher.utter_message(
+            response="utter_status_upload_links",
+            applications="\n".join(lines),
+            **personal_values(*(brief.student_first_name for brief in briefs)),  # masked in the tracker store
+        )
         return [next_step("done")]

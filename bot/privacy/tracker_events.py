@@ -11,7 +11,18 @@ after the turn, so it is masked:
   personal slots become ``[<slot>]`` (the summary echoes the parent's name and email) and
   ``bot.rules.pii`` masks emails, phones, dates and codes;
 - a non-personal slot whose value contains personal data is sealed too, so that nothing readable
-  stays and the conversation still works.
+  stays and the conversation still works;
+- a bot message whose response arguments include ``personal_values`` (names an action read from
+  the database, e.g. the student's first name in a status answer) has those values masked as
+  ``[name]``, and the list itself is not stored.
+
+Which slots are personal is decided against the domain, by default: every slot is personal (sealed,
+its answers masked whole, its values searched for in texts) unless ``NON_PERSONAL_SLOTS`` names
+it with the reason its values can never identify anyone. A slot added to the domain is therefore
+sealed until someone argues otherwise, and tests/unit/privacy/test_personal_slots.py fails when a
+slot that takes typed text is declared non-personal. ``CLOSED_ANSWER_SLOTS`` are sealed (their first
+value is what the parent typed) but their checked values are words of a closed list ("incoming",
+"sibling", a public school's name), so they are not searched for in other texts.
 
 Structural keys (event type, intent and action names, timestamps) are kept: policies need them.
 """
@@ -34,17 +45,48 @@ _STRUCTURAL_KEYS = frozenset(
     | {"entity", "extractor", "role", "group", "start", "end", "confidence", "confidence_entity"}
     | {"value_key", "utter_action"}
 )
+_ANY_SEPARATOR = r"[\W_]*"
 _MIN_KNOWN_VALUE = 3  # shorter slot values ("no", "K") are not searched for in texts
 
-#: Slots whose values are sealed and whose answers are never stored as typed.
-PERSONAL_SLOTS = frozenset(
-    {"parent_first_name", "parent_middle_name", "parent_last_name", "parent_email", "parent_email_again"}
-    | {"human_check", "human_check_digits", "registered_email", "sign_in_code", "sign_in_email", "phone"}
-    | {"student_first_name", "student_last_name", "student_birthdate", "sibling_name", "work_address"}
-    | {"employer_name", "childcare_provider", "reason_explanation", "confirmation_number"}
+#: Slots stored in clear, each with the reason its values never identify anyone. Never a slot
+#: filled from what the parent types (``from_text``): its first value is the raw message.
+NON_PERSONAL_SLOTS: dict[str, str] = {
+    "requested_slot": "the name of the form's current question",
+    "session_started_metadata": "the channel's metadata, kept to 'language' by the channels",
+    "language": "en or es",
+    "next_step": "a flow name",
+    "after_sign_in": "a flow name: apply, status or upload",
+    "app_years_open": "school years open now",
+    "app_fixing": "a flag: the parent is choosing an answer to fix",
+    "app_stopped": "a flag: no application window is open",
+    "correction_pending": "a flag: the parent is choosing an answer to fix",
+    "requested_school_cds": "a public CDE school code",
+    "residence_district_cds": "a public CDE district code",
+    "requested_district_cds": "a public CDE district code",
+    "permit_reason": "an entity of a closed list (bot.nlu.closed_entities keeps known values only)",
+    "permit_direction": "an entity of a closed list: incoming or outgoing",
+}
+#: Sealed, but their checked values come from a closed list, so they are not searched for in texts.
+CLOSED_ANSWER_SLOTS = frozenset(
+    {"app_direction", "app_school_year", "student_grade", "app_reason", "release_in_hand"}
+    | {"application_confirmed", "registration_confirmed", "residence_district", "requested_district"}
+    | {"requested_school", "sibling_school", "current_school", "program_name"}
 )
 #: Sealed slots that also get a keyed digest, so that "forget this account" finds the conversation.
-INDEXED_SLOTS = frozenset({"parent_email", "registered_email", "sign_in_email"})
+INDEXED_SLOTS = frozenset({"parent_email", "registered_email", "signin_email", "reset_email"})
+#: Response argument naming values (read from the database by an action) to mask in that message.
+PERSONAL_VALUES_ARGUMENT = "personal_values"
+_NAME_PLACEHOLDER = "[name]"
+
+
+def personal_values(*values: str | None) -> dict[str, list[str]]:
+    """Response arguments that mask ``values`` in the stored message: ``utter_message(..., **personal_values(name))``."""
+    return {PERSONAL_VALUES_ARGUMENT: [value for value in values if value]}
+
+
+def personal_slots(slot_names: Iterable[str]) -> frozenset[str]:
+    """The slots among ``slot_names`` (a domain's) whose values are sealed: all but NON_PERSONAL_SLOTS."""
+    return frozenset(name for name in slot_names if name not in NON_PERSONAL_SLOTS)
 
 
 class Sealer(Protocol):
@@ -59,10 +101,24 @@ class Sealer(Protocol):
 
 @dataclass(frozen=True)
 class RedactionPolicy:
-    """Which slots are personal (sealed, answers masked whole) and which are also indexed."""
+    """Which slots are personal (sealed, answers masked whole) and which are also indexed.
 
-    personal_slots: frozenset[str] = PERSONAL_SLOTS
+    Every slot is personal unless ``non_personal_slots`` names it; ``also_personal`` overrides
+    that list (endpoints.yml ``personal_slots:``).
+    """
+
+    non_personal_slots: frozenset[str] = frozenset(NON_PERSONAL_SLOTS)
+    closed_answer_slots: frozenset[str] = CLOSED_ANSWER_SLOTS
     indexed_slots: frozenset[str] = INDEXED_SLOTS
+    also_personal: frozenset[str] = frozenset()
+
+    def is_personal(self, slot: object) -> bool:
+        """Whether the values of ``slot`` are sealed and its answers masked whole."""
+        return isinstance(slot, str) and (slot in self.also_personal or slot not in self.non_personal_slots)
+
+    def is_searched(self, slot: object) -> bool:
+        """Whether the values of ``slot`` are looked for, and masked, in every other text."""
+        return self.is_personal(slot) and slot not in self.closed_answer_slots
 
 
 def redact_new_events(
@@ -115,7 +171,7 @@ def _redact(
     kind = event.get("event")
     if kind == "slot":
         return _redact_slot(event, policy, sealer, digest)
-    if kind == "user" and requested in policy.personal_slots:
+    if kind == "user" and policy.is_personal(requested):
         placeholder = f"[{requested}]"
         event["text"] = placeholder
         parse_data = event.get("parse_data")
@@ -124,8 +180,20 @@ def _redact(
             for entity in parse_data.get("entities") or []:
                 if isinstance(entity, dict):
                     entity["value"] = f"[{entity.get('entity', 'entity')}]"
+    if kind == "bot":
+        known = _personal_values_of(event) + known
     redacted: Event = _mask_strings(event, known)
     return redacted
+
+
+def _personal_values_of(event: Event) -> list[tuple[str, re.Pattern[str]]]:
+    """Patterns for the ``personal_values`` an action passed with this message (removed from it)."""
+    metadata = event.get("metadata")
+    values = metadata.pop(PERSONAL_VALUES_ARGUMENT, None) if isinstance(metadata, dict) else None
+    if not isinstance(values, list):
+        return []
+    patterns = (_value_pattern(value) for value in values if isinstance(value, str))
+    return [(_NAME_PLACEHOLDER, pattern) for pattern in patterns if pattern is not None]
 
 
 def _redact_slot(
@@ -134,7 +202,7 @@ def _redact_slot(
     name, value = event.get("name"), event.get("value")
     if value is None:
         return event
-    if name in policy.personal_slots or _mask_strings(value, []) != value:
+    if policy.is_personal(name) or _mask_strings(value, []) != value:
         if name in policy.indexed_slots and isinstance(value, str):
             event["value_key"] = digest(value)
         event["value"] = SEALED_PREFIX + sealer.seal(json.dumps(value))
@@ -147,15 +215,22 @@ def _known_values(events: Sequence[Event], policy: RedactionPolicy) -> list[tupl
     for event in events:
         value = event.get("value")
         name = event.get("name")
-        if event.get("event") != "slot" or name not in policy.personal_slots or not isinstance(value, str):
+        if event.get("event") != "slot" or not policy.is_searched(name) or not isinstance(value, str):
             continue
-        if len(value.strip()) >= _MIN_KNOWN_VALUE and not value.startswith(SEALED_PREFIX):
+        if not value.startswith(SEALED_PREFIX):
             values[value.strip()] = str(name)
     ordered = sorted(values.items(), key=lambda item: -len(item[0]))
-    return [
-        (f"[{name}]", re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE))
-        for value, name in ordered
-    ]
+    patterns = [(f"[{name}]", _value_pattern(value)) for value, name in ordered]
+    return [(placeholder, pattern) for placeholder, pattern in patterns if pattern is not None]
+
+
+def _value_pattern(value: str) -> re.Pattern[str] | None:
+    """``value`` found whatever separates its parts ("244.688" = "244 688"), or None if too short."""
+    parts = re.findall(r"[^\W_]+", value)
+    if sum(len(part) for part in parts) < _MIN_KNOWN_VALUE:
+        return None
+    body = _ANY_SEPARATOR.join(re.escape(part) for part in parts)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
 
 
 def _mask_strings(value: Any, known: list[tuple[str, re.Pattern[str]]]) -> Any:

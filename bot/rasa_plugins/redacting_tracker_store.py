@@ -6,11 +6,11 @@ Configured in endpoints.yml::
       type: bot.rasa_plugins.redacting_tracker_store.RedactingTrackerStore
       dialect: ${TRACKER_STORE_DIALECT}
       url: ${TRACKER_STORE_URL}
-      personal_slots: [parent_email, ...]   # optional; default bot.privacy.tracker_events.PERSONAL_SLOTS
+      personal_slots: [...]   # optional: also personal, even if NON_PERSONAL_SLOTS names them
 
 The tracker in memory is untouched, so the current turn sees everything. What is written goes
-through ``bot.privacy.tracker_events.redact_new_events``: texts masked, personal slot values
-sealed with Fernet (AES-128-CBC + HMAC-SHA256) under a key derived (HKDF-SHA256) from the
+through ``bot.privacy.tracker_events.redact_new_events``: texts masked, personal slot values (every
+slot of the domain but ``NON_PERSONAL_SLOTS``) sealed with Fernet (AES-128-CBC + HMAC-SHA256) under a key derived (HKDF-SHA256) from the
 project's SECRET_KEY. Reading opens the sealed values again, so the next turns still have them.
 A value sealed under an older key reads as an empty slot (the form asks again) instead of failing.
 """
@@ -31,7 +31,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.privacy.keys import email_digest, secret_key
 from bot.privacy.tracker_events import (
     INDEXED_SLOTS,
-    PERSONAL_SLOTS,
     RedactionPolicy,
     open_sealed_values,
     redact_new_events,
@@ -74,7 +73,7 @@ class RedactingTrackerStore(SQLTrackerStore):
         **kwargs: Any,
     ) -> None:
         self.policy = RedactionPolicy(
-            personal_slots=frozenset(personal_slots) if personal_slots else PERSONAL_SLOTS,
+            also_personal=frozenset(personal_slots or ()),
             indexed_slots=frozenset(indexed_slots) if indexed_slots else INDEXED_SLOTS,
         )
         self.sealer = FernetSealer(secret_key())  # read (or create) the key now, not mid-conversation
