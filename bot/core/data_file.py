@@ -1,4 +1,4 @@
-"""Typed readers for the YAML data files the rules load (permits.yml, school_calendar.yml).
+"""Typed readers for the YAML data files (permits.yml, school_calendar.yml, application_questions.yml).
 
 Each reader names the offending entry (``where``) so a bad edit by the district fails at
 start-up with a message that says what to fix.

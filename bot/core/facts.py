@@ -1,20 +1,17 @@
 """Policy facts as reply placeholders, written in the parent's language.
 
-Dates, numbers and addresses in replies come from bot/policy/permits.yml, never from the
-catalog text, so that the district can correct a fact without touching the translations.
+Dates, numbers and addresses in replies come from bot/policy/permits.yml (through the one typed
+loader, bot.core.policy), never from the catalog text, so that the district can correct a fact
+without touching the translations.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from bot.nlg.catalog import Catalog
-from bot.policy import load_policy_file
-
-
-def _permits() -> dict[str, Any]:
-    return load_policy_file("permits")
+from bot.core.codes import Direction
+from bot.core.policy import load_policy
+from bot.core.text import Catalog
 
 
 def day_month(catalog: Catalog, locale: str, month: int, day: int) -> str:
@@ -43,58 +40,47 @@ def bullets(catalog: Catalog, locale: str, items: list[str]) -> str:
 
 def policy_facts(catalog: Catalog, locale: str) -> dict[str, str]:
     """Every general fact placeholder the catalogs use, rendered in `locale`."""
-    policy = _permits()
-    windows = policy["application_windows"]
-    processing = policy["processing"]
-    appeals = policy["appeals"]
-    contacts = policy["contacts"]
-    rules = policy["password_rules"]
-    reasons = list(policy["incoming_reasons"])
+    policy = load_policy()
+    windows = policy.windows
+    outgoing_closes = windows.closing[Direction.OUTGOING]
     reason_lines = [
         f"{catalog.text(f'reasons.{code}.name', locale)}: {catalog.text(f'reasons.{code}.meaning', locale)}"
-        for code in reasons
+        for code in policy.incoming_reasons
     ]
     return {
-        "opens_on": day_month(catalog, locale, windows["opens"]["month"], windows["opens"]["day"]),
-        "outgoing_closes_on": day_month(
-            catalog, locale, windows["outgoing_closes"]["month"], windows["outgoing_closes"]["day"]
+        "opens_on": day_month(catalog, locale, windows.opens_month, windows.opens_day),
+        "outgoing_closes_on": (
+            day_month(catalog, locale, outgoing_closes.month, outgoing_closes.day) if outgoing_closes else ""
         ),
-        "portal_url": policy["portal"]["url"],
-        "contact_email": contacts["email"],
-        "permits_email": contacts["permits_email"],
-        "mailing_address": contacts["mailing_address"],
-        "decision_days": str(processing["decision_days_after_complete"]),
-        "abandon_days": str(processing["abandoned_after_days_incomplete"]),
-        "provisional_months": str(policy["provisional_enrollment"]["max_school_months"]),
-        "district_appeal_days": str(appeals["district"]["days"]),
-        "county_appeal_days": str(appeals["county"]["days"]),
-        "county_portal": appeals["county"]["portal"],
-        "password_min": str(rules["min_length"]),
-        "password_max": str(rules["max_length"]),
-        "unsupported_browsers": or_list(catalog, locale, policy["browser"]["unsupported"]),
-        "recommended_browsers": or_list(catalog, locale, policy["browser"]["recommended"]),
+        "portal_url": policy.portal_url,
+        "contact_email": policy.contacts.email,
+        "permits_email": policy.contacts.permits_email,
+        "mailing_address": policy.contacts.mailing_address,
+        "decision_days": str(policy.processing.decision_days_after_complete),
+        "abandon_days": str(policy.processing.abandoned_after_days_incomplete),
+        "provisional_months": str(policy.provisional_school_months),
+        "district_appeal_days": str(policy.district_appeal.days),
+        "county_appeal_days": str(policy.county_appeal.days),
+        "county_portal": policy.county_appeal.portal,
+        "password_min": str(policy.password_rules.min_length),
+        "password_max": str(policy.password_rules.max_length),
+        "unsupported_browsers": or_list(catalog, locale, list(policy.browsers.unsupported)),
+        "recommended_browsers": or_list(catalog, locale, list(policy.browsers.recommended)),
         "reason_list": bullets(catalog, locale, reason_lines),
         "always_documents": bullets(
-            catalog,
-            locale,
-            [catalog.text(f"documents.{d['document']}", locale) for d in policy["documents_always"]],
+            catalog, locale, [catalog.text(f"documents.{code}", locale) for code in policy.documents_always]
         ),
     }
 
 
 def reason_facts(catalog: Catalog, locale: str, reason: str) -> dict[str, str]:
     """Placeholders about one incoming permit reason (empty when the code is unknown)."""
-    reasons = _permits()["incoming_reasons"]
-    if reason not in reasons:
+    found = load_policy().incoming_reasons.get(reason)
+    if found is None:
         return {}
-    documents = [catalog.text(f"documents.{code}", locale) for code in reasons[reason]["documents"]]
+    documents = [catalog.text(f"documents.{code}", locale) for code in found.documents]
     return {
         "reason_name": catalog.text(f"reasons.{reason}.name", locale),
         "reason_meaning": catalog.text(f"reasons.{reason}.meaning", locale),
         "reason_documents": bullets(catalog, locale, documents),
     }
-
-
-def incoming_reason_codes() -> list[str]:
-    """The eight incoming reasons, in the district's order."""
-    return list(_permits()["incoming_reasons"])

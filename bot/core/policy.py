@@ -1,4 +1,4 @@
-"""Typed, cached loader of the permit policy (``bot/policy/permits.yml``).
+"""The one typed, cached loader of the permit policy (``bot/policy/permits.yml``).
 
 The district edits the YAML, not this code: every number and list the rules use is read
 here. The loader checks the file's shape and cross-references (a reason naming an unknown
@@ -12,42 +12,28 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.rules.codes import Direction
-from bot.rules.data_file import DataFileError, count, flag, mapping, month_day, read_yaml, text, text_list
-from bot.rules.policy_model import (
+from bot.core.codes import Direction
+from bot.core.data_file import DataFileError, count, flag, mapping, month_day, read_yaml, text, text_list
+from bot.core.policy_model import (
     AppealRule,
     ApplicationWindows,
+    Browsers,
     ClosingDay,
     Confidence,
+    Contacts,
     DecisionDeadlines,
     DocumentRequirement,
     PasswordRules,
     Policy,
+    Processing,
     Provenance,
     Reason,
     RequiredDocument,
 )
+from bot.core.settings import PROJECT_ROOT
 
-__all__ = [
-    "Confidence",
-    "DocumentRequirement",
-    "Provenance",
-    "Reason",
-    "RequiredDocument",
-    "ClosingDay",
-    "ApplicationWindows",
-    "DecisionDeadlines",
-    "AppealRule",
-    "PasswordRules",
-    "Policy",
-    "DEFAULT_POLICY_PATH",
-    "DataFileError",
-    "clear_policy_cache",
-    "load_policy",
-    "parse_policy",
-]
-
-DEFAULT_POLICY_PATH = Path(__file__).resolve().parent.parent / "policy" / "permits.yml"
+POLICY_DIR = PROJECT_ROOT / "bot" / "policy"
+DEFAULT_POLICY_PATH = POLICY_DIR / "permits.yml"
 
 
 def load_policy(path: Path | str | None = None) -> Policy:
@@ -101,6 +87,9 @@ def parse_policy(raw: object, where: str = "policy") -> Policy:
     deadlines = mapping(top.get("decision_deadlines"), f"{where}.decision_deadlines")
     appeals = mapping(top.get("appeals"), f"{where}.appeals")
     passwords = mapping(top.get("password_rules"), f"{where}.password_rules")
+    processing = mapping(top.get("processing"), f"{where}.processing")
+    contacts = mapping(top.get("contacts"), f"{where}.contacts")
+    browsers = mapping(top.get("browser"), f"{where}.browser")
     return Policy(
         windows=windows,
         incoming_reasons=MappingProxyType(incoming),
@@ -133,6 +122,24 @@ def parse_policy(raw: object, where: str = "policy") -> Policy:
             min_length=count(passwords.get("min_length"), f"{where}.password_rules.min_length"),
             max_length=count(passwords.get("max_length"), f"{where}.password_rules.max_length"),
             max_run=count(passwords.get("max_run"), f"{where}.password_rules.max_run"),
+        ),
+        processing=Processing(
+            decision_days_after_complete=count(
+                processing.get("decision_days_after_complete"), f"{where}.processing"
+            ),
+            abandoned_after_days_incomplete=count(
+                processing.get("abandoned_after_days_incomplete"), f"{where}.processing"
+            ),
+        ),
+        contacts=Contacts(
+            email=text(contacts.get("email"), f"{where}.contacts.email"),
+            permits_email=text(contacts.get("permits_email"), f"{where}.contacts.permits_email"),
+            mailing_address=text(contacts.get("mailing_address"), f"{where}.contacts.mailing_address"),
+        ),
+        portal_url=text(mapping(top.get("portal"), f"{where}.portal").get("url"), f"{where}.portal.url"),
+        browsers=Browsers(
+            recommended=tuple(text_list(browsers.get("recommended"), f"{where}.browser.recommended")),
+            unsupported=tuple(text_list(browsers.get("unsupported"), f"{where}.browser.unsupported")),
         ),
     )
 
@@ -192,6 +199,7 @@ def _appeal(raw: object, where: str) -> AppealRule:
         body=text(body.get("body"), f"{where}.body"),
         days=count(body.get("days"), f"{where}.days"),
         provenance=_provenance(body, where),
+        portal=text(body["portal"], f"{where}.portal") if "portal" in body else "",
     )
 
 
@@ -211,16 +219,20 @@ def _provenance(raw: object, where: str) -> Provenance:
 
 __all__ = [
     "DEFAULT_POLICY_PATH",
-    "DataFileError",
+    "POLICY_DIR",
     "AppealRule",
     "ApplicationWindows",
+    "Browsers",
     "ClosingDay",
     "Confidence",
+    "Contacts",
+    "DataFileError",
     "DecisionDeadlines",
     "Direction",
     "DocumentRequirement",
     "PasswordRules",
     "Policy",
+    "Processing",
     "Provenance",
     "Reason",
     "RequiredDocument",

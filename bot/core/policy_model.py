@@ -1,6 +1,6 @@
 """The permit policy as typed values: what bot/policy/permits.yml says, checked and frozen.
 
-bot.rules.policy reads the file into these; the rules read only these.
+bot.core.policy reads the file into these; everything else reads only these.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.rules.codes import Code, Direction
+from bot.core.codes import Code, Direction
 
 
 class Confidence(Code):
@@ -101,6 +101,7 @@ class AppealRule:
     body: str
     days: int
     provenance: Provenance
+    portal: str = ""  # where the appeal is filed online, when the body says
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,31 @@ class PasswordRules:
     min_length: int
     max_length: int
     max_run: int
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """How parents reach the office (addresses, not sentences)."""
+
+    email: str
+    permits_email: str
+    mailing_address: str
+
+
+@dataclass(frozen=True)
+class Processing:
+    """How long a decision takes once complete, and when an incomplete application is abandoned."""
+
+    decision_days_after_complete: int
+    abandoned_after_days_incomplete: int
+
+
+@dataclass(frozen=True)
+class Browsers:
+    """Browsers the district's portal supports (names as the district writes them)."""
+
+    recommended: tuple[str, ...]
+    unsupported: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -129,6 +155,10 @@ class Policy:
     district_appeal: AppealRule
     county_appeal: AppealRule
     password_rules: PasswordRules
+    processing: Processing
+    contacts: Contacts
+    portal_url: str
+    browsers: Browsers
 
     @property
     def provisional_weekdays(self) -> int:

@@ -1,24 +1,48 @@
-"""The reply catalogs (bot/locales/<topic>.<locale>.yml) read through python-i18n.
+"""The one text catalog: every word a parent or staff member reads (bot/locales/<topic>.<locale>.yml).
 
-The locale is passed on every lookup: python-i18n's global locale would leak between
+python-i18n keeps its settings in globals, so they are set once, here, when the first catalog is
+made. The locale is passed on every lookup: python-i18n's global locale would leak between
 conversations. A missing key or placeholder is an error in strict mode (tests) and is logged
-loudly, then rendered in English, in production.
+loudly, then rendered in English, in production. Use ``catalog()``, the process's one catalog.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
+from functools import cache
 
 import i18n
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+from bot.core.settings import PROJECT_ROOT
+
+LOCALES_DIR = PROJECT_ROOT / "bot" / "locales"
 LOCALES = ("en", "es")
 FALLBACK_LOCALE = "en"
 PLACEHOLDER = re.compile(r"%\{(\w+)\}")
 
 logger = logging.getLogger(__name__)
+
+
+@cache
+def _configure_i18n() -> None:
+    """python-i18n's global settings, set once per process."""
+    i18n.set("load_path", [str(LOCALES_DIR)])
+    i18n.set("filename_format", "{namespace}.{locale}.{format}")
+    i18n.set("file_format", "yml")
+    i18n.set("skip_locale_root_data", True)
+    i18n.set("available_locales", list(LOCALES))
+    i18n.set("fallback", FALLBACK_LOCALE)
+    i18n.set("error_on_missing_placeholder", False)
+
+
+def plural_count(value: object) -> int | None:
+    """`count` as the number python-i18n compares (a whole number, possibly sent as text)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
 
 
 class MissingTranslation(KeyError):
@@ -28,15 +52,9 @@ class MissingTranslation(KeyError):
 class Catalog:
     """Looks up and fills catalog entries for one locale at a time."""
 
-    def __init__(self, directory: Path = LOCALES_DIR, strict: bool = False) -> None:
+    def __init__(self, strict: bool = False) -> None:
         self.strict = strict
-        i18n.set("load_path", [str(directory)])
-        i18n.set("filename_format", "{namespace}.{locale}.{format}")
-        i18n.set("file_format", "yml")
-        i18n.set("skip_locale_root_data", True)
-        i18n.set("available_locales", list(LOCALES))
-        i18n.set("fallback", FALLBACK_LOCALE)
-        i18n.set("error_on_missing_placeholder", False)
+        _configure_i18n()
 
     @staticmethod
     def has(key: str, locale: str) -> bool:
@@ -54,7 +72,15 @@ class Catalog:
             locale = FALLBACK_LOCALE
             if not self.has(key, locale):
                 raise MissingTranslation(key)
-        values = {name: "" if value is None else str(value) for name, value in params.items()}
+        values: dict[str, object] = {
+            name: "" if value is None else str(value) for name, value in params.items()
+        }
+        count = plural_count(params.get("count"))
+        if count is None and isinstance(i18n.translations.get(key, locale=locale), dict):
+            self._complain(f"'{key}' in '{locale}' has plural forms but no count")
+            count = 2  # python-i18n renders its "many" form
+        if count is not None:
+            values["count"] = count  # python-i18n picks the entry's zero/one/many form by it
         rendered = str(i18n.t(key, locale=locale, **values))
         missing = PLACEHOLDER.findall(rendered)
         if missing:
@@ -66,3 +92,9 @@ class Catalog:
         if self.strict:
             raise MissingTranslation(problem)
         logger.error("Catalog problem: %s", problem)
+
+
+@cache
+def catalog() -> Catalog:
+    """The process's catalog (lenient: problems are logged, English fills in)."""
+    return Catalog()

@@ -1,26 +1,15 @@
-"""Small result types shared by the rules: code enums and the accept/reject outcome."""
+"""The accept/reject outcome every rule returns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Generic, TypeVar
 
+from bot.core.codes import Code, Direction
+
+__all__ = ["Code", "Direction", "Outcome"]  # Code and Direction: bot.core.codes (moving)
+
 T = TypeVar("T")
-
-
-class Code(str, Enum):
-    """A string enum whose value is the code the bot renders (``str()`` gives the code)."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class Direction(Code):
-    """Which way the permit goes: into LAUSD (incoming) or out of it (outgoing)."""
-
-    INCOMING = "incoming"
-    OUTGOING = "outgoing"
 
 
 @dataclass(frozen=True)
