@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -49,6 +50,10 @@ def _payload_for(title: str, previous: list[dict[str, Any]]) -> str | None:
     return None
 
 
+#: Fixtures are made one at a time: SQLite takes one writer, and the servers write too.
+_FIXTURES = threading.Lock()
+
+
 def _prepare(conversation: Conversation, target: Target, sender: str) -> ConversationState:
     mailbox_name = f"parent-{uuid.uuid4().hex[:10]}"  # short: the sender id may be long
     state = ConversationState(
@@ -58,7 +63,10 @@ def _prepare(conversation: Conversation, target: Target, sender: str) -> Convers
     )
     if conversation.account:
         email = f"{mailbox_name}@example.org"
-        account = create_account(email, conversation.account, conversation.page_language, target.database_url)
+        with _FIXTURES:
+            account = create_account(
+                email, conversation.account, conversation.page_language, target.database_url
+            )
         state.email, state.parent_first_name = account.email, account.first_name
         if conversation.application:
             application = create_application(
