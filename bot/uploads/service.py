@@ -14,11 +14,12 @@ from typing import NamedTuple
 from sqlalchemy.orm import Session
 
 from bot.accounts.links import LinkProblem, link_for, make_token, read_token
+from bot.core.codes import Direction
 from bot.rules.checklist import checklist, missing_items
-from bot.rules.codes import Direction
 from bot.rules.uploads import check_upload
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work
+from bot.uploads.content_check import cleaned_document
 from bot.uploads.storage import remove_file, store_file
 
 UPLOAD = "upload"
@@ -126,10 +127,13 @@ def record_upload(token: str, item: str, data: bytes | None, database_url: str |
             if outcome.value is None or data is None:
                 return UploadResult("problem", _state(application), outcome.problem, item)
             kind = outcome.value
-            stored = store_file(data, kind.extension)
+            cleaned = cleaned_document(kind, data)  # beyond the first bytes: opened, checked, rewritten
+            if cleaned.value is None:
+                return UploadResult("problem", _state(application), cleaned.problem, item)
+            stored = store_file(cleaned.value, kind.extension)
             application.documents.append(
                 ApplicationDocument(
-                    item=item, stored_name=stored, content_type=kind.content_type, size_bytes=len(data)
+                    item=item, stored_name=stored, content_type=kind.content_type, size_bytes=len(cleaned.value)
                 )
             )
             session.flush()

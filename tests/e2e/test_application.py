@@ -8,11 +8,11 @@ import requests
 
 from tests.e2e.conftest import ROOT, say, text_of
 from tests.e2e.test_account_access import CODE, active_account
+from tests.unit.test_upload_service import PDF  # a real one-page PDF: uploads are opened and rewritten
 
 NUMBER = re.compile(r"\bLA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b")
 UPLOAD = re.compile(r"https?://\S+/upload/[^\s\"<>]+")
 FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def sign_in(sender: str, mailbox, email: str, opening: str) -> list[dict]:
