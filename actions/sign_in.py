@@ -91,7 +91,7 @@ class ValidateSignInForm(FormValidationAction):
             }
         if result.code == "wrong":
             dispatcher.utter_message(
-                response="utter_sign_in_code_wrong", attempts_left=str(result.remaining_attempts)
+                response="utter_sign_in_code_wrong", count=result.remaining_attempts
             )
             return {"signin_code": None}
         if result.code == "not_a_code":

@@ -24,7 +24,7 @@ SAMPLE_VALUES = {
     # sign-in, application and status (actions/sign_in.py, application*.py, status.py)
     "signin_email": "ana@example.com",
     "reset_email": "ana@example.com",
-    "attempts_left": "4",
+    "count": 4,  # plural entries (sign_in.code_wrong: the tries left)
     "account_first_name": "Ana",
     "confirmation_number": "LA-YT21-JX54-F",
     "document_list": "• Release",
@@ -102,3 +102,27 @@ def test_the_eight_reasons_are_listed():
         "Exception",
     ]:
         assert name in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "count", "expected"),
+    [
+        ("en", 1, "That code is not right. You can try once more."),
+        ("en", 4, "That code is not right. You can try 4 more times."),
+        ("es", 1, "Ese código no es correcto. Puede intentarlo una vez más."),
+        ("es", 3, "Ese código no es correcto. Puede intentarlo 3 veces más."),
+    ],
+)
+def test_tries_left_are_counted_in_words_a_parent_expects(locale, count, expected):
+    assert reply("utter_sign_in_code_wrong", locale, count=count)["text"] == expected
+    assert "(s)" not in reply("utter_sign_in_code_wrong", locale, count=count)["text"]
+
+
+def test_a_count_sent_as_text_through_rasa_still_picks_the_form():
+    assert reply("utter_sign_in_code_wrong", "en", count="1")["text"].endswith("once more.")
+
+
+def test_no_catalog_entry_leaves_the_plural_to_the_reader():
+    for path in (ROOT / "bot" / "locales").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert "(s)" not in text and "(es)" not in text and "vez/veces" not in text, path.name
