@@ -11,21 +11,22 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.accounts.registration import RegistrationRequest, register, resend_activation
+from bot.applications.keys import conversation_key
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
 from bot.rules.identity import confirm_email, normalize_email, normalize_name
+from bot.rules.name_case import capitalize_name
 
 NAME_FIELDS = ("parent_first_name", "parent_middle_name", "parent_last_name")
 CORRECTABLE_FIELDS = (*NAME_FIELDS, "parent_email")
-MAX_REGISTRATIONS_PER_CONVERSATION = 3
 Slots = dict[str, Any]
 
 
 def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
     outcome = normalize_name(extract_name(str(value or "")))
-    if outcome.ok:
-        return {slot: outcome.value}
+    if outcome.ok and outcome.value is not None:
+        return {slot: capitalize_name(outcome.value)}  # "rosa de la cruz" → "Rosa de la Cruz"
     dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
     return {slot: None}
 
@@ -94,7 +95,9 @@ class ValidateRegistrationForm(FormValidationAction):
             return {"registration_confirmed": "yes"}
         if intent in {"correct_registration", "deny"}:
             field = next(tracker.get_latest_entity_values("registration_field"), None)
-            if field in CORRECTABLE_FIELDS:
+            if field in NAME_FIELDS:  # the email was confirmed already: only the name is asked again
+                return {field: None, "registration_confirmed": None}
+            if field == "parent_email":
                 return {field: None, "parent_email_again": None, "registration_confirmed": None}
             dispatcher.utter_message(response="utter_ask_which_field")
             return {"registration_confirmed": None, "correction_pending": True}
@@ -142,15 +145,11 @@ class ActionCreateAccount(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        count = int(tracker.get_slot("registrations_in_conversation") or 0)
         email = tracker.get_slot("parent_email")
         reset = [
             SlotSet(slot, None)
             for slot in ("parent_email", "parent_email_again", "human_check", "registration_confirmed")
         ]
-        if count >= MAX_REGISTRATIONS_PER_CONVERSATION:
-            dispatcher.utter_message(response="utter_registration_limit")
-            return reset
         request = RegistrationRequest(
             first_name=tracker.get_slot("parent_first_name"),
             middle_name=tracker.get_slot("parent_middle_name") or None,
@@ -158,14 +157,14 @@ class ActionCreateAccount(Action):
             email=email,
             language=tracker.get_slot("language") or DEFAULT_LANGUAGE,
         )
-        await asyncio.to_thread(register, request)
+        # The limit per conversation is counted in the database, keyed by a digest of the sender.
+        outcome = await asyncio.to_thread(register, request, conversation_key(tracker.sender_id))
+        if outcome.code == "limited":
+            dispatcher.utter_message(response="utter_registration_limit")
+            return reset
         await deliver_pending()
         dispatcher.utter_message(response="utter_registration_done", registered_email=email)
-        return [
-            *reset,
-            SlotSet("registered_email", email),
-            SlotSet("registrations_in_conversation", count + 1),
-        ]
+        return [*reset, SlotSet("registered_email", email)]
 
 
 class ActionResetRegistration(Action):

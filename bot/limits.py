@@ -38,6 +38,7 @@ SIGN_IN_CODE_ATTEMPTS: Final = "sign_in_code:attempts"
 PASSWORD_RESET_PER_EMAIL: Final = "password_reset:email"
 PASSWORD_RESET_PER_CONVERSATION: Final = "password_reset:conversation"
 REGISTRATION_PER_CONVERSATION: Final = "registration:conversation"
+ACCOUNT_EMAIL_PER_ADDRESS: Final = "account_email:address"
 UPLOADS_PER_IP: Final = "upload:ip"
 STAFF_SIGN_IN_PER_EMAIL: Final = "staff_sign_in:email"
 STAFF_SIGN_IN_PER_ADDRESS: Final = "staff_sign_in:ip"
@@ -55,8 +56,12 @@ LIMITS: Final[dict[str, Limit]] = {
     PASSWORD_RESET_PER_EMAIL: Limit(3, HOUR),
     # One conversation asking resets for many addresses is probing.
     PASSWORD_RESET_PER_CONVERSATION: Limit(5, HOUR),
-    # Accounts created from one conversation in a day (each mails a stranger's address).
+    # Registrations from one conversation in a day (each mails a stranger's address). Counted in
+    # the database by a digest of the sender id, so a new browser tab does not reset it.
     REGISTRATION_PER_CONVERSATION: Limit(3, DAY),
+    # Activation and "an account already exists" emails to one mailbox (canonical address), from
+    # any conversation: rotating sender ids cannot fill a stranger's inbox.
+    ACCOUNT_EMAIL_PER_ADDRESS: Limit(3, HOUR),
     # Files sent from one address in an hour: a family photographs a few pages per document; a
     # school office helping many families stays well under it; a script filling the disk does not.
     UPLOADS_PER_IP: Limit(60, HOUR),
@@ -71,8 +76,8 @@ RETENTION_SECONDS: Final = max([DAY, *(limit.window_seconds for limit in LIMITS.
 
 
 def hashed_key(value: str) -> str:
-    """The stored form of a key: HMAC-SHA256 hex of the value (emails compared case-insensitively
-    are lower-cased by the caller)."""
+    """The stored form of a key: HMAC-SHA256 hex of the value (an email is passed in its
+    ``bot.rules.email_address.canonical_email`` form by the caller)."""
     return hmac.new(secret_key().encode(), value.encode(), hashlib.sha256).hexdigest()
 
 

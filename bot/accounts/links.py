@@ -41,6 +41,8 @@ class LinkClaims:
     account_id: int
     purpose: str
     link_id: str
+    #: Activation links: the pending registration whose details the account takes on activation.
+    registration_id: int | None = None
 
     @property
     def subject_id(self) -> int:
@@ -61,10 +63,13 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret_key(), salt=f"permits-{purpose}")
 
 
-def make_token(account_id: int, purpose: str) -> str:
+def make_token(account_id: int, purpose: str, registration_id: int | None = None) -> str:
     """A new signed token for `account_id` (or another record's id), with a random id so it can be
-    used only once."""
-    return str(_serializer(purpose).dumps({"a": account_id, "l": secrets.token_urlsafe(12)}))
+    used only once, and for activation links the pending registration it completes."""
+    payload: dict[str, object] = {"a": account_id, "l": secrets.token_urlsafe(12)}
+    if registration_id is not None:
+        payload["r"] = registration_id
+    return str(_serializer(purpose).dumps(payload))
 
 
 def link_for(token: str, purpose: str) -> str:
@@ -90,5 +95,11 @@ def read_token(token: str, purpose: str, max_age: int | None = None) -> LinkClai
 
 def _claims(data: object, purpose: str) -> LinkClaims | None:
     if isinstance(data, dict) and isinstance(data.get("a"), int) and isinstance(data.get("l"), str):
-        return LinkClaims(account_id=data["a"], purpose=purpose, link_id=data["l"])
+        registration = data.get("r")
+        return LinkClaims(
+            account_id=data["a"],
+            purpose=purpose,
+            link_id=data["l"],
+            registration_id=registration if isinstance(registration, int) else None,
+        )
     return None

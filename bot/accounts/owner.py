@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.mail.messages import compose
 from bot.mail.outbox import queue_email
+from bot.rules.email_address import canonical_email
 from bot.store.models import Account
 
 
-def normalized_address(email: str) -> str:
-    """The form used to compare addresses and to key rate limits: trimmed, lower case."""
-    return email.strip().lower()
-
-
 def account_by_email(session: Session, email: str) -> Account | None:
-    """The account whose email is `email`, compared case-insensitively; None when there is none."""
-    return session.scalar(select(Account).where(func.lower(Account.email) == normalized_address(email)))
+    """The account of the mailbox `email` (compared in its canonical form: case, Unicode width and
+    surrounding spaces do not count); None when there is none. Accounts flagged `duplicate` have
+    no key and are never found."""
+    return session.scalar(select(Account).where(Account.email_key == canonical_email(email)))
 
 
 def mail_owner(session: Session, account: Account, kind: str, language: str, **params: object) -> None:

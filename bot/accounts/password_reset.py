@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.accounts.clock import as_utc, utc_now
 from bot.accounts.links import LinkProblem
-from bot.accounts.owner import account_by_email, mail_owner, normalized_address
+from bot.accounts.owner import account_by_email, mail_owner
 from bot.accounts.registration import ActivationResult, resend_activation
 from bot.accounts.reset_links import (
     RESET_LIFETIME,
@@ -25,8 +25,9 @@ from bot.accounts.reset_links import (
     make_reset_link,
     read_reset_token,
 )
+from bot.core.text import LOCALES
 from bot.limits import PASSWORD_RESET_PER_CONVERSATION, PASSWORD_RESET_PER_EMAIL, allow
-from bot.nlg.catalog import LOCALES
+from bot.rules.email_address import canonical_email
 from bot.rules.passwords import password_problems
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus, UsedLink
@@ -60,7 +61,7 @@ def request_password_reset(
     with unit_of_work(database_url) as session:
         if not (
             allow(session, PASSWORD_RESET_PER_CONVERSATION, conversation_key, now)
-            and allow(session, PASSWORD_RESET_PER_EMAIL, normalized_address(email), now)
+            and allow(session, PASSWORD_RESET_PER_EMAIL, canonical_email(email), now)
         ):
             return ResetRequest("limited")
         account = account_by_email(session, email)
@@ -132,7 +133,7 @@ def resend_reset_for_link(
         if account is None or account.status != AccountStatus.active:
             return PasswordPageResult("invalid")
         language = _page_language(claims, account)
-        if not allow(session, PASSWORD_RESET_PER_EMAIL, normalized_address(account.email), now):
+        if not allow(session, PASSWORD_RESET_PER_EMAIL, canonical_email(account.email), now):
             return PasswordPageResult("limited", language, account.first_name)
         _mail_reset_link(session, account, language, now)
         return PasswordPageResult("resent", language, account.first_name)

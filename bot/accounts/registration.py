@@ -7,22 +7,22 @@ and only the mailbox's owner is told (an activation link, or "an account already
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
-from sqlalchemy import func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.accounts.links import ACTIVATION, LinkClaims, LinkProblem, link_for, make_token, read_token
+from bot.accounts.owner import account_by_email
+from bot.limits import ACCOUNT_EMAIL_PER_ADDRESS, REGISTRATION_PER_CONVERSATION, allow
 from bot.mail.messages import compose
 from bot.mail.outbox import queue_email
+from bot.rules.email_address import canonical_email
 from bot.rules.passwords import password_problems
 from bot.store.database import unit_of_work
-from bot.store.models import Account, AccountStatus, OutboxMessage, UsedLink
-
-#: At most this many emails to one address per hour, whoever asks (no mail bombing).
-MAX_EMAILS_PER_ADDRESS_PER_HOUR = 3
+from bot.store.models import Account, AccountStatus, PendingRegistration, UsedLink
 
 
 @dataclass(frozen=True)
@@ -46,36 +46,52 @@ class ActivationResult:
     problems: list[str] = field(default_factory=list)
 
 
-def _recently_mailed(session: Session, email: str) -> int:
-    since = datetime.now(timezone.utc) - timedelta(hours=1)
-    count = session.scalar(
-        select(func.count(OutboxMessage.id)).where(
-            OutboxMessage.recipient == email, OutboxMessage.created_at >= since
-        )
-    )
-    return int(count or 0)
+@dataclass(frozen=True)
+class RegistrationOutcome:
+    """`code`: "registered" (the same answer whether the address was new, pending or active) or
+    "limited" (too many registrations from this conversation: nothing stored or sent)."""
+
+    code: str
 
 
 def _queue(session: Session, account: Account, kind: str, language: str, **params: str) -> None:
-    if _recently_mailed(session, account.email) >= MAX_EMAILS_PER_ADDRESS_PER_HOUR:
+    # Counted by the canonical address in the database: every process and every conversation
+    # shares the count, so rotating sender ids cannot fill one mailbox.
+    if not allow(session, ACCOUNT_EMAIL_PER_ADDRESS, canonical_email(account.email)):
         return
     content = compose(kind, language, first_name=account.first_name, **params)
     queue_email(session, account.email, content.subject, content.body)
 
 
-def _queue_activation(session: Session, account: Account) -> None:
-    link = link_for(make_token(account.id, ACTIVATION), ACTIVATION)
-    _queue(session, account, "activation", account.language, link=link)
+def _queue_activation(session: Session, account: Account, registration: PendingRegistration | None) -> None:
+    # The email greets nobody by name: the name was typed by whoever registered the address.
+    token = make_token(account.id, ACTIVATION, registration.id if registration else None)
+    language = registration.language if registration else account.language
+    _queue(session, account, "activation", language, link=link_for(token, ACTIVATION))
 
 
-def register(request: RegistrationRequest, database_url: str | None = None) -> None:
-    """Create a pending account and mail its activation link, or tell the owner it exists."""
+def register(
+    request: RegistrationRequest, conversation_key: str | None = None, database_url: str | None = None
+) -> RegistrationOutcome:
+    """Create a pending account and mail its activation link, or tell the owner it exists.
+
+    `conversation_key` (a digest of the sender id) counts registrations per conversation in the
+    database: "limited" means nothing was stored or sent. A pending account registered again
+    keeps its details; the new ones are kept beside it and become the account's only if the
+    mailbox's owner opens the link mailed for them.
+    """
+    email = canonical_email(request.email)
     try:
         with unit_of_work(database_url) as session:
-            existing = session.scalar(select(Account).where(Account.email == request.email))
+            if conversation_key is not None and not allow(
+                session, REGISTRATION_PER_CONVERSATION, conversation_key
+            ):
+                return RegistrationOutcome("limited")
+            existing = account_by_email(session, email)
             if existing is None:
                 account = Account(
-                    email=request.email,
+                    email=email,
+                    email_key=email,
                     first_name=request.first_name,
                     middle_name=request.middle_name,
                     last_name=request.last_name,
@@ -83,21 +99,38 @@ def register(request: RegistrationRequest, database_url: str | None = None) -> N
                 )
                 session.add(account)
                 session.flush()
-                _queue_activation(session, account)
+                _queue_activation(session, account, _pending(session, account, request))
             elif existing.status == AccountStatus.pending_activation:
-                _queue_activation(session, existing)
+                _queue_activation(session, existing, _pending(session, existing, request))
             else:
                 _queue(session, existing, "account_exists", request.language)
     except IntegrityError:  # the same email registered at the same moment elsewhere
-        register(request, database_url)
+        return register(request, None, database_url)
+    return RegistrationOutcome("registered")
+
+
+def _pending(session: Session, account: Account, request: RegistrationRequest) -> PendingRegistration:
+    registration = PendingRegistration(
+        account_id=account.id,
+        first_name=request.first_name,
+        middle_name=request.middle_name,
+        last_name=request.last_name,
+        language=request.language,
+    )
+    session.add(registration)
+    session.flush()
+    return registration
 
 
 def resend_activation(email: str, database_url: str | None = None) -> None:
-    """Mail a new activation link when `email` has a pending account; silent otherwise."""
+    """Mail a new activation link when `email` has a pending account; silent otherwise.
+
+    The link carries no registration: opening it activates the account with the details it has.
+    """
     with unit_of_work(database_url) as session:
-        account = session.scalar(select(Account).where(Account.email == email))
+        account = account_by_email(session, email)
         if account is not None and account.status == AccountStatus.pending_activation:
-            _queue_activation(session, account)
+            _queue_activation(session, account, None)
 
 
 def activation_page_state(token: str, database_url: str | None = None) -> ActivationResult:
@@ -108,11 +141,16 @@ def activation_page_state(token: str, database_url: str | None = None) -> Activa
         return _problem_result(problem, database_url)
     with unit_of_work(database_url) as session:
         account = session.get(Account, claims.account_id)
-        if account is None:
+        if account is None or account.status == AccountStatus.duplicate:
             return ActivationResult("invalid")
         used = session.scalar(select(UsedLink).where(UsedLink.link_id == claims.link_id))
-        code = "used" if used or account.status == AccountStatus.active else "ready"
-        return ActivationResult(code, account.language, account.first_name)
+        if used or account.status == AccountStatus.active:
+            return ActivationResult("used", account.language, account.first_name)
+        # The page speaks to the person who typed these details: the ones this link would apply.
+        registration = _registration(session, account, claims)
+        if registration is not None:
+            return ActivationResult("ready", registration.language, registration.first_name)
+        return ActivationResult("ready", account.language, account.first_name)
 
 
 def activate(
@@ -130,7 +168,8 @@ def activate(
         if password != confirmation:
             problems.append("mismatch")
         if problems:
-            return ActivationResult("problems", account.language, account.first_name, problems)
+            return ActivationResult("problems", state.language, state.first_name, problems)
+        take_registration(session, account, claims)
         account.password_hash = PasswordHasher().hash(password)
         account.status = AccountStatus.active
         account.activated_at = datetime.now(timezone.utc)
@@ -153,8 +192,29 @@ def resend_for_link(token: str, database_url: str | None = None) -> ActivationRe
         if account is None:
             return ActivationResult("invalid")
         if account.status == AccountStatus.pending_activation:
-            _queue_activation(session, account)
+            _queue_activation(session, account, _registration(session, account, claims))
         return ActivationResult("resent", account.language, account.first_name)
+
+
+def _registration(session: Session, account: Account, claims: LinkClaims) -> PendingRegistration | None:
+    """The pending registration an activation link was mailed for, if it is still waiting."""
+    if claims.registration_id is None:
+        return None
+    registration = session.get(PendingRegistration, claims.registration_id)
+    return registration if registration is not None and registration.account_id == account.id else None
+
+
+def take_registration(session: Session, account: Account, claims: LinkClaims) -> None:
+    """On activation: the account takes the details of the registration whose link was opened
+    (the mailbox's owner typed them, or accepted them by opening it); every pending registration
+    of the account is then deleted, so none can rename it later."""
+    registration = _registration(session, account, claims)
+    if registration is not None:
+        account.first_name = registration.first_name
+        account.middle_name = registration.middle_name
+        account.last_name = registration.last_name
+        account.language = registration.language
+    session.execute(delete(PendingRegistration).where(PendingRegistration.account_id == account.id))
 
 
 def _problem_result(problem: LinkProblem, database_url: str | None) -> ActivationResult:

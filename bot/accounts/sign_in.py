@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.accounts.clock import as_utc, utc_now
 from bot.accounts.links import secret_key
-from bot.accounts.owner import account_by_email, mail_owner, normalized_address
+from bot.accounts.owner import account_by_email, mail_owner
 from bot.accounts.registration import resend_activation
 from bot.limits import (
     LIMITS,
@@ -29,6 +29,7 @@ from bot.limits import (
     allow,
     hashed_key,
 )
+from bot.rules.email_address import canonical_email
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus
 from bot.store.service_models import SignInCode
@@ -102,7 +103,7 @@ def request_sign_in_code(
     with unit_of_work(database_url) as session:
         if not (
             allow(session, SIGN_IN_CODE_PER_CONVERSATION, conversation_key, now)
-            and allow(session, SIGN_IN_CODE_PER_EMAIL, normalized_address(email), now)
+            and allow(session, SIGN_IN_CODE_PER_EMAIL, canonical_email(email), now)
         ):
             return SignInRequest("limited")
         account = account_by_email(session, email)

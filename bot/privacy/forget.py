@@ -27,6 +27,7 @@ from bot.privacy.conversations import (
 )
 from bot.privacy.documents import remove_files
 from bot.privacy.keys import email_digest, keyed_digest
+from bot.rules.email_address import canonical_email
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work
 from bot.store.models import Account, OutboxMessage
@@ -50,7 +51,7 @@ class ForgetReport:
 
 def forget_account(email: str, *, by: str, dry_run: bool = False) -> ForgetReport:
     """Delete everything about the account with ``email``; ``by`` (the staff member) goes to the audit log."""
-    address = email.strip().lower()
+    address = canonical_email(email)
     if not address or not by.strip():
         raise ValueError("an email address and the name of the staff member are required")
     engine = tracker_engine()
@@ -68,7 +69,7 @@ def forget_account(email: str, *, by: str, dry_run: bool = False) -> ForgetRepor
 def _delete_rows(
     session: Session, engine: Engine, address: str, by: str, dry_run: bool
 ) -> tuple[ForgetReport, list[str], set[str]]:
-    account = session.scalar(select(Account).where(func.lower(Account.email) == address))
+    account = session.scalar(select(Account).where(Account.email_key == address))
     account_id = account.id if account else None
     subject = f"account:{account_id}" if account else f"email:{email_digest(address)[:16]}"
     applications = list(session.scalars(select(Application).where(Application.account_id == account_id)))

@@ -9,6 +9,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from bot.rules.codes import Outcome
+from bot.rules.email_address import canonical_email
 
 EMPTY: Final = "empty"
 TOO_LONG: Final = "too_long"
@@ -64,8 +65,12 @@ def normalize_name(text: str) -> Outcome[str]:
 
 
 def normalize_email(text: str) -> Outcome[str]:
-    """Check an email address's syntax (no DNS lookup) and return its normalised form."""
-    cleaned = text.strip()
+    """Check an email address's syntax (no DNS lookup) and return its canonical form.
+
+    The form is ``canonical_email``'s (trimmed, NFKC, lower case): the one every service stores,
+    compares and rate-limits, so ``Ana@Example.com`` and ``ana@example.com`` are one account.
+    """
+    cleaned = canonical_email(text)
     if not cleaned:
         return Outcome(problem=EMPTY)
     if len(cleaned) > MAX_INPUT_LENGTH:
@@ -74,7 +79,7 @@ def normalize_email(text: str) -> Outcome[str]:
         checked = validate_email(cleaned, check_deliverability=False)
     except EmailNotValidError:
         return Outcome(problem=INVALID)
-    return Outcome(value=checked.normalized)
+    return Outcome(value=canonical_email(checked.normalized))
 
 
 def confirm_email(email: str, reentered: str) -> Outcome[str]:

@@ -6,7 +6,10 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, Enum, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.rules.email_address import canonical_email
 
 
 class Base(DeclarativeBase):
@@ -18,6 +21,15 @@ class AccountStatus(str, enum.Enum):
 
     pending_activation = "pending_activation"
     active = "active"
+    #: A second account for an address that already had one, found when uniqueness became
+    #: case-insensitive (migration 0003): it cannot sign in and holds no email key.
+    duplicate = "duplicate"
+
+
+def _email_key(context: DefaultExecutionContext) -> str:
+    """The canonical form of the email being inserted (a new account gets its key by itself)."""
+    parameters = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return canonical_email(str(parameters["email"]))
 
 
 class Account(Base):
@@ -27,6 +39,9 @@ class Account(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    #: ``bot.rules.email_address.canonical_email`` of the address: one account per mailbox. Null
+    #: only for accounts flagged `duplicate` (several may exist; the unique index ignores nulls).
+    email_key: Mapped[str | None] = mapped_column(String(254), unique=True, index=True, default=_email_key)
     first_name: Mapped[str] = mapped_column(String(80))
     middle_name: Mapped[str | None] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
@@ -39,6 +54,25 @@ class Account(Base):
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Set when the password is set or reset: links and sign-in codes issued before it stop working.
     credentials_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PendingRegistration(Base):
+    """The details typed in one registration of a not yet activated account.
+
+    Whoever types an address can register it, so these details are not the account's until the
+    mailbox's owner opens the activation link mailed for *this* registration: a stranger who
+    registers the address first (or again) never names the owner's account.
+    """
+
+    __tablename__ = "pending_registrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    middle_name: Mapped[str | None] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class UsedLink(Base):

@@ -13,14 +13,18 @@ from bot.store.models import Base
 class SignInCode(Base):
     """A one-time code mailed to an account's owner to link a conversation to the account.
 
-    Only an HMAC of the code is stored. `attempts` counts wrong tries; `used_at` ends it.
+    Only an HMAC of the code is stored. `attempts` counts wrong tries; `used_at` ends it. An
+    address without an active account gets a stand-in row (no account, a random code never
+    mailed), so a wrong code is answered the same way whatever the address.
     """
 
     __tablename__ = "sign_in_codes"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     conversation_key: Mapped[str] = mapped_column(String(64), index=True)  # hash of the sender id
+    #: Keyed digest of the canonical email asked for: wrong guesses are capped per address.
+    address_key: Mapped[str | None] = mapped_column(String(64))
     code_hash: Mapped[str] = mapped_column(String(64))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
