@@ -20,6 +20,7 @@ from bot.rules.birthdates import read_birthdate
 from bot.rules.codes import Direction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
+from bot.rules.name_case import capitalize_name
 from bot.rules.policy import load_policy
 from bot.rules.school_year import SchoolYear
 from bot.rules.windows import application_window
@@ -179,8 +180,8 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
 
 def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
     outcome = normalize_name(extract_name(str(value or "")))
-    if outcome.ok:
-        return {slot: outcome.value}
+    if outcome.ok and outcome.value is not None:
+        return {slot: capitalize_name(outcome.value)}  # "jessica ramirez" → "Jessica Ramirez"
     dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
     return {slot: None}
 

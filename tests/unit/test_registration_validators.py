@@ -23,9 +23,16 @@ def validate(slot: str, value: str, **kwargs) -> tuple[dict, list[str]]:
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("my name is María José", "María José"), ("  o'brien ", "o'brien"), ("Núñez-García", "Núñez-García")],
+    [
+        ("my name is María José", "María José"),
+        ("  o'brien ", "O'Brien"),
+        ("Núñez-García", "Núñez-García"),
+        ("rosa", "Rosa"),
+        ("de la cruz", "de la Cruz"),
+        ("McDonald", "McDonald"),
+    ],
 )
-def test_names_are_accepted_and_tidied(typed, stored):
+def test_names_are_accepted_tidied_and_capitalised_as_people_write_them(typed, stored):
     assert validate("parent_first_name", typed) == ({"parent_first_name": stored}, [])
 
 
@@ -71,7 +78,11 @@ def test_human_check_needs_the_digits_that_were_asked():
 def test_summary_fix_clears_only_the_named_field():
     field = [{"entity": "registration_field", "value": "parent_last_name"}]
     result, _ = validate("registration_confirmed", "my last name is wrong", intent="correct_registration", entities=field)
-    assert result == {"parent_last_name": None, "parent_email_again": None, "registration_confirmed": None}
+    # The email was confirmed already: fixing a name does not ask it twice again.
+    assert result == {"parent_last_name": None, "registration_confirmed": None}
+    field = [{"entity": "registration_field", "value": "parent_email"}]
+    result, _ = validate("registration_confirmed", "my email is wrong", intent="correct_registration", entities=field)
+    assert result == {"parent_email": None, "parent_email_again": None, "registration_confirmed": None}
     result, responses = validate("registration_confirmed", "something is wrong", intent="correct_registration")
     assert responses == ["utter_ask_which_field"] and result["registration_confirmed"] is None
     assert validate("registration_confirmed", "yes", intent="affirm")[0] == {"registration_confirmed": "yes"}
