@@ -65,7 +65,7 @@ class ActionStartApplication(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if signed_in_account(tracker) is None:
+        if await signed_in_account(tracker) is None:
             return require_sign_in(dispatcher, "apply")
         events = [*reset_events(), SlotSet("application_key", uuid.uuid4().hex)]
         direction = latest_entity(tracker, "permit_direction") or tracker.get_slot("permit_direction")
@@ -136,7 +136,7 @@ class ActionSubmitApplication(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        account = signed_in_account(tracker)
+        account = await signed_in_account(tracker)
         if tracker.get_slot("application_confirmed") != "yes" or account is None:
             return [*reset_events(), next_step("done")]
         key = str(tracker.get_slot("application_key") or uuid.uuid4().hex)

@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.session import FLOWS_AFTER_SIGN_IN, next_step, signed_in_account
+from actions.session import FLOWS_AFTER_SIGN_IN, next_step, sign_in_events, signed_in_account
 from bot.accounts.password_reset import request_password_reset
 from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
 from bot.applications.keys import conversation_key
@@ -47,7 +47,7 @@ class ActionStartSignIn(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if signed_in_account(tracker) is not None:
+        if await signed_in_account(tracker) is not None:
             dispatcher.utter_message(response="utter_sign_in_already_signed_in")
             return [next_step("done")]
         return [SlotSet("after_sign_in", None), next_step("sign_in_form")]
@@ -84,11 +84,8 @@ class ValidateSignInForm(FormValidationAction):
             verify_sign_in_code, conversation_key(tracker.sender_id), str(value or "")
         )
         if result.code == "ok" and result.account_id is not None:
-            return {
-                "signin_code": "verified",
-                "account_id": str(result.account_id),
-                "account_first_name": result.first_name,
-            }
+            signed_in = await sign_in_events(tracker, result.account_id, result.first_name)
+            return {"signin_code": "verified", **signed_in}
         if result.code == "wrong":
             dispatcher.utter_message(
                 response="utter_sign_in_code_wrong", count=result.remaining_attempts
@@ -115,7 +112,7 @@ class ActionSignInDone(Action):
             SlotSet("signin_code", None),
             SlotSet("after_sign_in", None),
         ]
-        if signed_in_account(tracker) is None:  # stopped by a limit
+        if await signed_in_account(tracker) is None:  # stopped by a limit
             return [*events, next_step("done")]
         dispatcher.utter_message(response="utter_sign_in_signed_in")
         flow = str(tracker.get_slot("after_sign_in"))

@@ -50,7 +50,7 @@ class ActionStartStatusCheck(Action):
         text = str(tracker.latest_message.get("text") or "")
         entity = next(tracker.get_latest_entity_values("confirmation_number"), "")
         number = number_in(str(entity or "")) or number_in(text)
-        account = signed_in_account(tracker)
+        account = await signed_in_account(tracker)
         if account is not None and number is None:
             locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
             briefs = await asyncio.to_thread(applications_of, account)
@@ -85,7 +85,7 @@ class ValidateStatusForm(FormValidationAction):
     ) -> list[str]:
         return (
             ["status_number"]
-            if signed_in_account(tracker) is not None
+            if await signed_in_account(tracker) is not None
             else ["status_number", "status_birthdate"]
         )
 
@@ -117,13 +117,14 @@ class ActionAnswerStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        account = await signed_in_account(tracker)
         answer = await asyncio.to_thread(
             partial(
                 look_up_status,
                 conversation_key(tracker.sender_id),
                 str(tracker.get_slot("status_number") or ""),
                 tracker.get_slot("status_birthdate"),
-                account_id=signed_in_account(tracker),
+                account_id=account,
             )
         )
         dispatcher.utter_message(

@@ -26,7 +26,7 @@ class ActionStartUpload(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        account = signed_in_account(tracker)
+        account = await signed_in_account(tracker)
         if account is None:
             dispatcher.utter_message(response="utter_upload_documents")
             return require_sign_in(dispatcher, "upload")
