@@ -1,4 +1,5 @@
-"""Low NLU confidence: first ask to rephrase, then offer the district contacts (and open a ticket)."""
+"""Low NLU confidence: first ask to rephrase, then hand the conversation to a person (a ticket and
+the live queue of the staff inbox)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import open_ticket_for
+from actions.handoff import hand_over
+from bot.core.text import catalog
+from bot.language.detection import DEFAULT_LANGUAGE
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -27,7 +30,7 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
 
 
 class ActionRespondToFallback(Action):
-    """Rephrase request on the first miss, the office's contacts from the second on."""
+    """Rephrase request on the first miss; from the second in a row on, a person is asked to join."""
 
     def name(self) -> str:
         return "action_respond_to_fallback"
@@ -36,8 +39,9 @@ class ActionRespondToFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if consecutive_fallbacks(tracker.events) >= 2:
-            await open_ticket_for(tracker, "fallbacks")
-            dispatcher.utter_message(response="utter_fallback_contacts")
+            language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+            dispatcher.utter_message(text=catalog().text("handoff.not_understood", language))
+            await hand_over(dispatcher, tracker, "fallbacks")
         else:
             dispatcher.utter_message(response="utter_please_rephrase")
         return []

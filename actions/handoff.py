@@ -1,4 +1,5 @@
-"""Handing the parent to a person: a help-desk ticket and the office's contacts (issue #6)."""
+"""Handing the parent to a person (issue #18): a help-desk ticket, and the conversation joins the
+live queue of the staff inbox, where an agent takes it over in the same chat."""
 
 from __future__ import annotations
 
@@ -12,14 +13,23 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.session import signed_in_account
 from bot.applications.keys import conversation_key
+from bot.core.clock import utc_now
+from bot.core.policy import load_policy
+from bot.core.text import catalog
+from bot.helpdesk.handoff_queue import NewHandoff, open_handoff
+from bot.helpdesk.handoff_words import opening_words
 from bot.helpdesk.tickets import open_ticket, summarize_conversation
 from bot.language.detection import DEFAULT_LANGUAGE
+from bot.rules.handoff import TRANSCRIPT_LINES, queued_message
+from bot.rules.office_hours import office_hours
 
 logger = logging.getLogger(__name__)
+#: Intents that say nothing about what the parent needs.
+NOT_A_TOPIC = frozenset({"human_handoff", "nlu_fallback", "greet", "affirm", "deny", "thank", "goodbye"})
 
 
 class ActionHandOff(Action):
-    """ "I want to talk to a person": a help-desk ticket with a short summary, and the office's contacts."""
+    """ "I want to talk to a person": a ticket, the live queue, and when a person will answer."""
 
     def name(self) -> str:
         return "action_hand_off"
@@ -27,12 +37,73 @@ class ActionHandOff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        await open_ticket_for(tracker, "asked")
-        dispatcher.utter_message(response="utter_handoff")
+        await hand_over(dispatcher, tracker, "asked")
         return []
 
 
-async def open_ticket_for(tracker: Tracker, trigger: str) -> None:
+async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger: str) -> None:
+    """Open the ticket and queue the conversation for a person, then tell the parent when and how
+    a person will answer. When the queue cannot be reached, the office's contacts instead."""
+    ticket_id = await open_ticket_for(tracker, trigger)
+    language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+    channel = conversation_channel(tracker)
+    account_id = await signed_in_account(tracker)
+    now, hours = utc_now(), office_hours()
+    _, contact_by = queued_message(channel, hours.is_open(now), account_id is not None, False)
+    new = NewHandoff(
+        conversation_key(tracker.sender_id), tracker.sender_id, channel, language, topic_of(tracker),
+        trigger, account_id, ticket_id, contact_by,
+    )  # fmt: skip
+    try:
+        _, created = await asyncio.to_thread(open_handoff, new, transcript_of(tracker))
+    except Exception:  # the parent still gets the contacts; staff see the failure in the logs
+        logger.exception("The conversation could not join the hand-off queue")
+        dispatcher.utter_message(response="utter_handoff")
+        return
+    key, _ = queued_message(channel, hours.is_open(now), account_id is not None, not created)
+    words = catalog()
+    dispatcher.utter_message(
+        text=words.text(
+            f"handoff.{key}",
+            language,
+            opening=opening_words(words, language, hours.next_opening(now)),
+            contact_email=load_policy().contacts.email,
+        )
+    )
+
+
+def conversation_channel(tracker: Tracker) -> str:
+    """socketio | rest | sms | whatsapp: where the parent writes from (Twilio's says which)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            channel = str(event.get("input_channel") or "unknown")
+            if channel == "twilio":
+                return str((event.get("metadata") or {}).get("channel") or "sms")
+            return channel
+    return "unknown"
+
+
+def topic_of(tracker: Tracker) -> str:
+    """The last thing the parent asked about (an intent name), or ""."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            intent = str(((event.get("parse_data") or {}).get("intent") or {}).get("name") or "")
+            if intent and intent not in NOT_A_TOPIC:
+                return intent
+    return ""
+
+
+def transcript_of(tracker: Tracker) -> list[tuple[str, str]]:
+    """The conversation's last lines, (parent | bot, text), for the agent (masked when stored)."""
+    lines = [
+        ("parent" if event.get("event") == "user" else "bot", str(event.get("text")))
+        for event in tracker.events
+        if event.get("event") in ("user", "bot") and event.get("text")
+    ]
+    return lines[-TRANSCRIPT_LINES:]
+
+
+async def open_ticket_for(tracker: Tracker, trigger: str) -> int | None:
     """Open (or update) the conversation's help-desk ticket; never fails the conversation."""
     messages = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][-6:]
     intents = [
@@ -40,12 +111,11 @@ async def open_ticket_for(tracker: Tracker, trigger: str) -> None:
         for e in tracker.events
         if e.get("event") == "user"
     ][-6:]
-    channel = str(tracker.get_latest_input_channel() or "unknown")
     try:
-        await asyncio.to_thread(
+        return await asyncio.to_thread(
             open_ticket,
             conversation_key(tracker.sender_id),
-            channel,
+            conversation_channel(tracker),
             tracker.get_slot("language") or DEFAULT_LANGUAGE,
             trigger,
             summarize_conversation(messages, intents),
@@ -54,3 +124,4 @@ async def open_ticket_for(tracker: Tracker, trigger: str) -> None:
         )
     except Exception:  # the parent still gets the contacts; staff see the failure in the logs
         logger.exception("Help-desk ticket not opened")
+        return None

@@ -24,10 +24,12 @@ from bot.applications.status import (
     mark_release_received,
     start_provisional_enrollment,
 )
+from bot.helpdesk.handoff_queue import open_queue
 from bot.rules.staff_roles import Role
 from bot.rules.status import TRANSITIONS, Status, parse_status
 from bot.staff import views
 from bot.staff.accounts import SETUP_MAX_AGE_SECONDS, StaffAccountProblem, add_staff_user, disable_staff_user
+from bot.staff.inbox_view import inbox_lines
 from bot.store.database import database_url, unit_of_work
 
 _REFUSALS = {
@@ -61,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     provisional.add_argument("--by", required=True, help="your name")
     tickets = commands.add_parser("tickets", help="open help-desk tickets")
     tickets.add_argument("--all", action="store_true", help="closed tickets too")
-    add_user = commands.add_parser("add-user", help="add a console account (or re-invite); prints its setup link")
+    commands.add_parser("inbox", help="conversations waiting for a person, and those held by an agent")
+    add_user = commands.add_parser(
+        "add-user", help="add a console account (or re-invite); prints its setup link"
+    )
     add_user.add_argument("email")
     add_user.add_argument("--role", required=True, choices=[role.value for role in Role])
     disable_user = commands.add_parser("disable-user", help="disable a console account and end its sessions")
@@ -159,6 +164,11 @@ def _tickets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _inbox(args: argparse.Namespace) -> int:
+    _print(inbox_lines(open_queue()))
+    return 0
+
+
 def _deadlines(args: argparse.Namespace) -> int:
     report = run_deadlines(args.today)
     _print(views.deadlines_lines(report))
@@ -171,7 +181,9 @@ def _add_user(args: argparse.Namespace) -> int:
     except StaffAccountProblem as problem:
         print(f"Refused: {problem.code} ({args.email!r}, role {args.role!r}).", file=sys.stderr)
         return 1
-    print(f"Setup link for {args.email.strip().lower()} ({args.role}), valid {SETUP_MAX_AGE_SECONDS // 3600} hours, once:")
+    print(
+        f"Setup link for {args.email.strip().lower()} ({args.role}), valid {SETUP_MAX_AGE_SECONDS // 3600} hours, once:"
+    )
     print(link)
     return 0
 
@@ -191,6 +203,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "release-received": _release,
     "provisional-start": _provisional,
     "tickets": _tickets,
+    "inbox": _inbox,
     "deadlines": _deadlines,
     "add-user": _add_user,
     "disable-user": _disable_user,

@@ -1,0 +1,61 @@
+"""The rules of the hand-off queue: who may do what to a conversation handed to a person.
+
+waiting --take--> held --hand back--> resolved. Only the agent holding a conversation replies
+to it or hands it back; a conversation is taken by one agent only (the store makes the take a
+conditional update, so two agents clicking at once cannot both win).
+"""
+
+from __future__ import annotations
+
+WAITING, HELD, RESOLVED = "waiting", "held", "resolved"
+STATUSES = (WAITING, HELD, RESOLVED)
+OPEN_STATUSES = (WAITING, HELD)
+#: How an agent ends a hand-off: the question is answered, or the bot can carry on.
+RESOLUTIONS = ("resolved", "back_to_assistant")
+#: Why a conversation was handed over.
+TRIGGERS = ("asked", "fallbacks", "unfinished")
+#: The label whose keyed digest (bot.core.secrets) the web server shows the Rasa server's relay.
+RELAY_TOKEN_LABEL = "hand-off relay v1"
+#: Canned replies an agent may send (catalog `handoff.canned.<name>`, sent in the parent's language).
+CANNED_REPLIES = ("greeting", "documents", "status", "more_time", "anything_else", "goodbye")
+#: How many of the conversation's last lines are copied into the agent's transcript.
+TRANSCRIPT_LINES = 12
+
+
+def can_take(status: str) -> bool:
+    """Whether a conversation in `status` may be taken by an agent."""
+    return status == WAITING
+
+
+def may_act_on(status: str, holder: str | None, agent: str) -> bool:
+    """Whether `agent` may reply to or hand back a conversation (only its holder, while held)."""
+    return status == HELD and holder is not None and holder == agent
+
+
+def bot_answers(status: str | None) -> bool:
+    """Whether the assistant answers the parent: yes unless a person holds the conversation."""
+    return status != HELD
+
+
+TEXT_CHANNELS = ("sms", "whatsapp")
+
+
+def queued_message(channel: str, office_open: bool, signed_in: bool, already_queued: bool) -> tuple[str, str]:
+    """What the parent is told when the conversation joins the queue (a `handoff.*` catalog key),
+    and how the person's answer will reach them (chat | email | sms | whatsapp).
+
+    During office hours the answer comes in the conversation itself. Outside them it still does,
+    and the parent is told when; a web parent signed in to an account also gets it by email, as
+    the page may be closed by then (texts reach the phone anyway).
+    """
+    texting = channel in TEXT_CHANNELS
+    contact_by = channel if texting else "chat"
+    if already_queued:
+        return "already_queued", contact_by
+    if office_open:
+        return ("queued_text" if texting else "queued_chat"), contact_by
+    if texting:
+        return "after_hours_text", contact_by
+    if signed_in:
+        return "after_hours_email", "email"
+    return "after_hours_chat", contact_by
