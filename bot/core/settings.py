@@ -69,6 +69,15 @@ TWILIO_SMS_FROM = _var("TWILIO_SMS_FROM", "", "our SMS number, +1…")
 TWILIO_WHATSAPP_FROM = _var("TWILIO_WHATSAPP_FROM", "", "our WhatsApp number, +1… or whatsapp:+1…")
 TWILIO_API_BASE = _var("TWILIO_API_BASE", "https://api.twilio.com", "Twilio's API (tests: a local server)")
 TWILIO_PUBLIC_URL = _var("TWILIO_PUBLIC_URL", "", "the Rasa server's address as Twilio calls it (signatures)")
+OFFICE_HOURS_FILE = _var(
+    "OFFICE_HOURS_FILE", "", "when people answer live hand-offs; empty: bot/policy/office_hours.yml"
+)
+RASA_RELAY_URLS = _var(
+    "RASA_RELAY_URLS",
+    "",
+    "the Rasa servers' base URLs (space-separated) the inbox sends agents' lines through; "
+    "empty: http://127.0.0.1:$RASA_PORT",
+)
 
 
 def database_url() -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.core import settings
 from bot.core.data_file import DataFileError, mapping, read_yaml, text
 
 OFFICE_HOURS_FILE = Path(__file__).resolve().parents[1] / "policy" / "office_hours.yml"
@@ -77,7 +78,11 @@ def parse_office_hours(raw: object, where: str = "office_hours") -> OfficeHours:
     return OfficeHours(zone, hours, frozenset(closed))
 
 
-@lru_cache(maxsize=1)
 def office_hours() -> OfficeHours:
-    """The shipped office hours, read once."""
-    return parse_office_hours(read_yaml(OFFICE_HOURS_FILE), str(OFFICE_HOURS_FILE))
+    """The office hours (OFFICE_HOURS_FILE, else the shipped file), read once per file."""
+    return _office_hours_in(settings.OFFICE_HOURS_FILE.value() or str(OFFICE_HOURS_FILE))
+
+
+@lru_cache(maxsize=4)
+def _office_hours_in(path: str) -> OfficeHours:
+    return parse_office_hours(read_yaml(Path(path)), path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sanic import Sanic
 
 from bot.web.staff.applications import add_application_routes
+from bot.web.staff.inbox import add_inbox_routes
 from bot.web.staff.sign_in import add_sign_in_routes
 
 
@@ -13,3 +14,4 @@ def add_staff_routes(app: Sanic) -> None:
     """Every /staff/ route of the console."""
     add_sign_in_routes(app)
     add_application_routes(app)
+    add_inbox_routes(app)

@@ -45,6 +45,7 @@ STAFF_HEADERS: Final = {
 #: Links in the console's navigation, each with the lowest role that sees it.
 NAVIGATION: Final = (
     ("/staff/", "Home", Role.AGENT),
+    ("/staff/inbox", "Inbox", Role.AGENT),
     ("/staff/applications", "Applications", Role.REVIEWER),
     ("/staff/missed-questions", "Missed questions", Role.REVIEWER),
     ("/staff/dashboard", "Dashboard", Role.REVIEWER),
