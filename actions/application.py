@@ -17,14 +17,14 @@ from actions.entities import latest_entity
 from actions.session import next_step, require_sign_in, signed_in_account
 from bot.applications.questions import all_reason_questions
 from bot.applications.submission import ApplicationDraft, submit_application
+from bot.core.codes import Direction
+from bot.core.facts import long_date
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.nlg.facts import long_date
 from bot.notifications.delivery import deliver_outbox
 from bot.rules.checklist import checklist
-from bot.rules.codes import Direction
 from bot.rules.school_year import SchoolYear
 from bot.uploads.service import upload_link
-from bot.web.pages import catalog
 
 logger = logging.getLogger(__name__)
 REASON_ANSWERS = all_reason_questions()

@@ -13,15 +13,15 @@ from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from bot.applications.clock import district_today
 from bot.applications.questions import all_reason_questions, form_questions
-from bot.nlg.facts import long_date
+from bot.core.codes import Direction
+from bot.core.facts import long_date
+from bot.core.policy import load_policy
 from bot.rules.answers import extract_name
 from bot.rules.application_answers import free_text_answer, read_direction, work_address
 from bot.rules.birthdates import read_birthdate
-from bot.rules.codes import Direction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
-from bot.rules.policy import load_policy
 from bot.rules.school_year import SchoolYear
 from bot.rules.windows import application_window
 
@@ -214,7 +214,7 @@ _add_free_text_validators()
 
 
 def _long(locale: str, day: date) -> str:
-    from bot.web.pages import catalog
+    from bot.core.text import catalog
 
     return long_date(catalog(), locale, day)
 

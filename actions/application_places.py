@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.entities import entity_text, latest_entity
-from bot.rules.codes import Direction
+from bot.core.codes import Direction
 from bot.rules.eligibility import GRADE_NOT_OFFERED, MAGNET_SCHOOL, magnet_status, school_eligibility
 from bot.rules.grades import Grade
 from bot.schools.lookup import district_by_cds, find_district, find_lausd_school, school_by_cds

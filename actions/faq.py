@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.rules.codes import Direction
-from bot.rules.policy import load_policy
+from bot.core.codes import Direction
+from bot.core.policy import load_policy
 
 
 def _known_reason(tracker: Tracker) -> str | None:

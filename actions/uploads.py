@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.session import next_step, require_sign_in, signed_in_account
 from bot.applications.queries import applications_of
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
 from bot.uploads.service import upload_link
-from bot.web.pages import catalog
 
 
 class ActionStartUpload(Action):

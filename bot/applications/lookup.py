@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.applications.clock import district_today
 from bot.applications.status_facts import application_key_date, missing_documents
-from bot.rules.codes import Code
+from bot.core.codes import Code
 from bot.rules.confirmation import parse_confirmation_number
 from bot.rules.dates import parse_date
 from bot.rules.status import DateKind

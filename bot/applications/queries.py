@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from bot.core.codes import Direction
 from bot.rules.checklist import missing_items
-from bot.rules.codes import Direction
 from bot.store.application_models import Application
 from bot.store.database import unit_of_work
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from bot.policy import load_policy_file
+from bot.core.data_file import mapping, read_yaml, text_list
+from bot.core.policy import POLICY_DIR
 
 COMMON_START = (
     "app_direction",
@@ -20,8 +21,9 @@ OUTGOING_PLACES = ("requested_district", "requested_school")
 @cache
 def reason_questions() -> dict[str, tuple[str, ...]]:
     """The extra questions of each reason (bot/policy/application_questions.yml)."""
-    raw = load_policy_file("application_questions")["reason_questions"]
-    return {reason: tuple(questions or ()) for reason, questions in raw.items()}
+    path = POLICY_DIR / "application_questions.yml"
+    raw = mapping(mapping(read_yaml(path), str(path)).get("reason_questions"), f"{path}.reason_questions")
+    return {reason: tuple(text_list(questions or [], f"{path}.{reason}")) for reason, questions in raw.items()}
 
 
 def form_questions(direction: str | None, reason: str | None, ask_school_year: bool) -> list[str]:

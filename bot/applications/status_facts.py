@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from bot.applications.clock import DISTRICT_TIME_ZONE
+from bot.core.codes import Direction
+from bot.core.policy import load_policy
 from bot.rules.calendar import SchoolCalendar, load_school_calendar
 from bot.rules.checklist import missing_items
-from bot.rules.codes import Direction
 from bot.rules.deadlines import AppealStage
-from bot.rules.policy import load_policy
 from bot.rules.school_year import SchoolYear
 from bot.rules.status import KeyDate, Status, StatusFacts, key_date
 from bot.store.application_models import Application

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.nlg.facts import long_date, policy_facts
-from bot.web.pages import catalog
+from bot.core.facts import long_date, policy_facts
+from bot.core.text import catalog
 
 
 def status_answer_text(answer: Any, locale: str) -> str:

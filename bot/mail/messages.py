@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from bot.nlg.catalog import Catalog
-from bot.nlg.facts import policy_facts
+from bot.core.facts import policy_facts
+from bot.core.text import catalog
 
 
 @dataclass(frozen=True)
@@ -17,16 +16,11 @@ class EmailContent:
     body: str
 
 
-@cache
-def _catalog() -> Catalog:
-    return Catalog()
-
-
 def compose(kind: str, locale: str, **params: object) -> EmailContent:
     """The email `kind` ("activation", "account_exists", ...) in `locale`."""
-    catalog = _catalog()
-    values = {**policy_facts(catalog, locale), **params}
+    words = catalog()
+    values = {**policy_facts(words, locale), **params}
     return EmailContent(
-        subject=catalog.text(f"mail.{kind}.subject", locale, **values),
-        body=catalog.text(f"mail.{kind}.body", locale, **values),
+        subject=words.text(f"mail.{kind}.subject", locale, **values),
+        body=words.text(f"mail.{kind}.body", locale, **values),
     )

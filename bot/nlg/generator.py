@@ -14,8 +14,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.nlg.catalog import Catalog
 from bot.nlg.render import render_response
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ class CatalogNaturalLanguageGenerator(TemplatedNaturalLanguageGenerator):
 
     def __init__(self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None) -> None:
         super().__init__(domain.responses if domain else {})
-        self.catalog = Catalog()
+        self.catalog = catalog()
 
     async def generate(
         self,

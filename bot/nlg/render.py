@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.nlg.catalog import Catalog
-from bot.nlg.facts import policy_facts, reason_facts
+from bot.core.facts import policy_facts, reason_facts
+from bot.core.text import Catalog
 
 
 def render_response(

@@ -10,28 +10,20 @@ bot/locales/notices.<locale>.yml.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 from sqlalchemy.orm import Session
 
-from bot.nlg.catalog import Catalog
-from bot.nlg.facts import bullets, long_date, policy_facts
+from bot.core.facts import bullets, long_date, policy_facts
+from bot.core.text import catalog
 from bot.store.application_models import Application, StatusChange
 from bot.store.models import Account, OutboxMessage
-
-TEXT_CHANNELS = ("sms", "whatsapp")
-
-
-@cache
-def _catalog() -> Catalog:
-    return Catalog()
 
 
 def _params(session: Session, application: Application) -> dict[str, object]:
     """Placeholders every notice may use."""
     account = session.get(Account, application.account_id)
     return {
-        **policy_facts(_catalog(), application.language),
+        **policy_facts(catalog(), application.language),
         "first_name": account.first_name if account else "",
         "email": account.email if account else "",
         "student": f"{application.student_first_name} {application.student_last_name}",
@@ -43,7 +35,7 @@ def _params(session: Session, application: Application) -> dict[str, object]:
 
 def _email_body(locale: str, key: str, params: dict[str, object]) -> str:
     """Greeting, the notice itself and the office's signature."""
-    text = _catalog().text
+    text = catalog().text
     parts = (
         text("notices.greeting", locale, **params),
         text(f"{key}.body", locale, **params),
@@ -63,7 +55,7 @@ def _queue(
     session: Session, application: Application, key: str, params: dict[str, object], texts: bool
 ) -> None:
     """Add the email (and the text, when `texts` and the parent agreed) to the session."""
-    text, locale = _catalog().text, application.language
+    text, locale = catalog().text, application.language
     if params["email"]:
         session.add(
             OutboxMessage(
@@ -98,11 +90,11 @@ def queue_deadline_warning(session: Session, application: Application, abandonme
     from bot.uploads.service import upload_link
 
     locale = application.language
-    names = [_catalog().text(f"documents.{code}", locale) for code in missing_documents(application)]
+    names = [catalog().text(f"documents.{code}", locale) for code in missing_documents(application)]
     params = {
         **_params(session, application),
-        "date": long_date(_catalog(), locale, abandonment_date),
-        "document_list": bullets(_catalog(), locale, names),
+        "date": long_date(catalog(), locale, abandonment_date),
+        "document_list": bullets(catalog(), locale, names),
         "upload_link": upload_link(application.id),
     }
     _queue(session, application, "notices.deadline_warning", params, texts=True)
@@ -116,10 +108,10 @@ def queue_confirmation(
     `documents` are document codes of bot/policy/permits.yml (named in documents.<locale>.yml).
     """
     locale = application.language
-    names = [_catalog().text(f"documents.{code}", locale) for code in documents]
+    names = [catalog().text(f"documents.{code}", locale) for code in documents]
     params = {
         **_params(session, application),
-        "document_list": bullets(_catalog(), locale, names),
+        "document_list": bullets(catalog(), locale, names),
         "upload_link": upload_link,
     }
     _queue(session, application, "notices.confirmation", params, texts=False)

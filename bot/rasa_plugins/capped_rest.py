@@ -25,8 +25,8 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.core.text import catalog
 from bot.language.detection import guess_language
-from bot.nlg.catalog import Catalog
 from bot.rules.chat_requests import MAX_BODY_BYTES, ChatRequest, RequestRefused, parse_rest_body
 
 MAX_MESSAGE_CHARACTERS = 2000
@@ -94,15 +94,12 @@ def _checked(request: Request) -> ChatRequest:
     return checked if isinstance(checked, ChatRequest) else parse_rest_body(request.body)
 
 
-_CATALOG = Catalog()
-
-
 def apology(text: str, metadata: dict[str, Any] | None) -> str:
     """ "Something went wrong, please try again" in the page's language, else the message's, else both."""
     hint = (metadata or {}).get("language")
     if hint in ("en", "es"):
-        return _CATALOG.text("basics.try_again", hint)
+        return catalog().text("basics.try_again", hint)
     guess = guess_language(text[:MAX_MESSAGE_CHARACTERS])
     if guess is not None and guess.words >= 2:
-        return _CATALOG.text("basics.try_again", guess.language)
-    return "\n".join(_CATALOG.text("basics.try_again", locale) for locale in ("en", "es"))
+        return catalog().text("basics.try_again", guess.language)
+    return "\n".join(catalog().text("basics.try_again", locale) for locale in ("en", "es"))

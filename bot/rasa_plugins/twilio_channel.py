@@ -38,8 +38,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.nlg.catalog import Catalog
 from bot.privacy.keys import keyed_digest
 from bot.rasa_plugins.twilio_render import (
     TwilioAddress,
@@ -78,7 +78,7 @@ class TwilioChannel(InputChannel):
 
     def __init__(self, settings: TwilioSettings) -> None:
         self.settings = settings
-        self.catalog = Catalog()
+        self.catalog = catalog()
         if not settings.auth_token:
             logger.warning("TWILIO_AUTH_TOKEN is not set: every Twilio webhook will be refused (403).")
 

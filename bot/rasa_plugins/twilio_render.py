@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot.nlg.catalog import Catalog
-from bot.nlg.facts import policy_facts
+from bot.core.facts import policy_facts
+from bot.core.text import Catalog
 from bot.rules.sms import chosen_option, numbered_options, sms_messages, whatsapp_messages
 
 TextChannel = Literal["sms", "whatsapp"]

@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.rules.data_file import DataFileError, calendar_date, flag, mapping, read_yaml, text
-from bot.rules.policy import load_policy
+from bot.core.data_file import DataFileError, calendar_date, flag, mapping, read_yaml, text
+from bot.core.policy import POLICY_DIR, load_policy
 from bot.rules.school_year import SchoolYear
 
-DEFAULT_CALENDAR_PATH = Path(__file__).resolve().parent.parent / "policy" / "school_calendar.yml"
+DEFAULT_CALENDAR_PATH = POLICY_DIR / "school_calendar.yml"
 _SATURDAY = 5
 
 
@@ -115,11 +115,6 @@ def provisional_enrollment_end_by_calendar(first_day: date, calendar: SchoolCale
 def load_school_calendar(path: Path | str | None = None) -> SchoolCalendar:
     """Load and check the school calendar once per path (cached); ``None`` means the shipped file."""
     return _load_cached(Path(path or DEFAULT_CALENDAR_PATH).resolve())
-
-
-def clear_school_calendar_cache() -> None:
-    """Forget loaded calendars (after the district edits the file, or in tests)."""
-    _load_cached.cache_clear()
 
 
 @lru_cache(maxsize=8)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.rules.codes import Direction
-from bot.rules.policy import Policy, load_policy
-from bot.rules.policy_model import DocumentRequirement
+from bot.core.codes import Direction
+from bot.core.policy import Policy, load_policy
+from bot.core.policy_model import DocumentRequirement
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.rules.codes import Code
-from bot.rules.policy import AppealRule, Policy, load_policy
+from bot.core.codes import Code
+from bot.core.policy import AppealRule, Policy, load_policy
 
 
 class RequestTiming(Code):

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from bot.rules.codes import Code, Direction
+from bot.core.codes import Code, Direction
+from bot.core.policy import Policy, load_policy
 from bot.rules.grades import Grade, parse_grade_span
-from bot.rules.policy import Policy, load_policy
 
 MAGNET_SCHOOL: Final = "magnet_school"
 GRADE_NOT_OFFERED: Final = "grade_not_offered"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from bot.rules.policy import PasswordRules, load_policy
+from bot.core.policy import PasswordRules, load_policy
 
 LENGTH: Final = "length"
 SPACES: Final = "spaces"

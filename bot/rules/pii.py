@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from bot.rules.codes import Code
+from bot.core.codes import Code
 from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX
 
 
@@ -118,11 +118,6 @@ def find_personal_data(text: str, *, confirmation_numbers: bool = True) -> list[
     """Every value ``mask_personal_data`` would replace, in the order the rules run."""
     _, findings = _mask(text, confirmation_numbers)
     return findings
-
-
-def contains_personal_data(text: str) -> bool:
-    """True when masking would change ``text``."""
-    return mask_personal_data(text) != text
 
 
 def _mask(text: str, confirmation_numbers: bool) -> tuple[str, list[Finding]]:

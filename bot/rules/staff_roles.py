@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.rules.codes import Code
+from bot.core.codes import Code
 
 
 class Role(Code):

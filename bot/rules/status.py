@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
+from bot.core.codes import Code
+from bot.core.policy import load_policy
 from bot.rules.calendar import provisional_enrollment_end
-from bot.rules.codes import Code, Outcome
-from bot.rules.data_file import count, mapping, read_yaml
+from bot.rules.codes import Outcome
 from bot.rules.deadlines import AppealStage, county_appeal_deadline, decision_due, district_appeal_deadline
-from bot.rules.policy import DEFAULT_POLICY_PATH
 
 
 class Status(Code):
@@ -148,16 +147,7 @@ def check_transition(from_status: str | Status, to_status: str | Status) -> Outc
 
 def abandonment_days(path: Path | str | None = None) -> int:
     """Days after submission when an incomplete application is abandoned (permits.yml processing)."""
-    return _abandonment_days(Path(path or DEFAULT_POLICY_PATH).resolve())
-
-
-@lru_cache(maxsize=4)
-def _abandonment_days(path: Path) -> int:
-    where = f"{path}.processing"
-    processing = mapping(mapping(read_yaml(path), str(path)).get("processing"), where)
-    return count(
-        processing.get("abandoned_after_days_incomplete"), f"{where}.abandoned_after_days_incomplete"
-    )
+    return load_policy(path).processing.abandoned_after_days_incomplete
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from bot.rules.codes import Code, Outcome
+from bot.core.codes import Code
+from bot.rules.codes import Outcome
 
 #: 10 MB: a scanned multi-page PDF or a phone photo fits; larger files are usually a mistake
 #: (a video) and slow to send on a phone. The web server allows a little more for the form around it.

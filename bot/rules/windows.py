@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.rules.codes import Code, Direction
-from bot.rules.policy import Policy, load_policy
+from bot.core.codes import Code, Direction
+from bot.core.policy import Policy, load_policy
 from bot.rules.school_year import SchoolYear
 
 

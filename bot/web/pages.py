@@ -1,4 +1,4 @@
-"""What every web page shares: templates, the catalog, security headers and the HTML response."""
+"""What every web page shares: templates, security headers, the HTML response and catalog text."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic.response import HTTPResponse, html
 
-from bot.nlg.catalog import Catalog
-from bot.nlg.facts import policy_facts
+from bot.core.facts import policy_facts
+from bot.core.text import catalog
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SECURITY_HEADERS = {
@@ -28,12 +28,6 @@ SECURITY_HEADERS = {
 def environment() -> Environment:
     """Jinja2 with autoescaping for every .html template."""
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-
-
-@cache
-def catalog() -> Catalog:
-    """The python-i18n catalogs, loaded once per process."""
-    return Catalog()
 
 
 def translator(locale: str) -> Callable[..., str]:

@@ -14,8 +14,8 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.core.text import FALLBACK_LOCALE, LOCALES
 from bot.limits import UPLOADS_PER_IP, allow
-from bot.nlg.catalog import FALLBACK_LOCALE, LOCALES
 from bot.rules.uploads import MAX_UPLOAD_BYTES, UploadProblem
 from bot.store.database import unit_of_work
 from bot.uploads.form_token import form_token_for, form_token_matches

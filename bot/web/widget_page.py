@@ -18,7 +18,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.nlg.catalog import LOCALES
+from bot.core.text import LOCALES
 from bot.web.pages import SECURITY_HEADERS, environment, page, translator
 from bot.web.uploads import preferred_locale
 

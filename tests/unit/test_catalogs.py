@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlg.catalog import LOCALES, LOCALES_DIR, PLACEHOLDER, Catalog, MissingTranslation
+from bot.core.text import LOCALES, LOCALES_DIR, PLACEHOLDER, Catalog, MissingTranslation
 from tests.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.registration import ValidateRegistrationForm
-from bot.nlg.catalog import Catalog
+from bot.core.text import Catalog
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
 from bot.rules.confirmation import parse_confirmation_number
 from bot.rules.dates import parse_date

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.rules.codes import Direction
-from bot.rules.policy import load_policy
+from bot.core.codes import Direction
+from bot.core.policy import load_policy
 from tests.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlg.catalog import Catalog
+from bot.core.text import Catalog
 from bot.nlg.render import render_response
 from tests.domain import load_domain
 

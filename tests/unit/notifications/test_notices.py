@@ -24,9 +24,9 @@ def notify(database: str, application_id: int, status: str) -> None:
 
 @pytest.fixture
 def no_catalog_problems(caplog: pytest.LogCaptureFixture):
-    caplog.set_level(logging.ERROR, logger="bot.nlg.catalog")
+    caplog.set_level(logging.ERROR, logger="bot.core.text")
     yield
-    assert [r.message for r in caplog.records if r.name == "bot.nlg.catalog"] == []
+    assert [r.message for r in caplog.records if r.name == "bot.core.text"] == []
 
 
 @pytest.mark.parametrize(

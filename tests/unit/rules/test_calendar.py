@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.data_file import DataFileError
 from bot.rules.calendar import (
     DEFAULT_CALENDAR_PATH,
     is_weekday,
@@ -18,7 +19,6 @@ from bot.rules.calendar import (
     provisional_enrollment_end,
     provisional_enrollment_end_by_calendar,
 )
-from bot.rules.data_file import DataFileError
 from bot.rules.school_year import SchoolYear
 
 RECESS_2025 = [date(2025, 12, 22) + timedelta(days=offset) for offset in range(12)]

@@ -1,5 +1,5 @@
+from bot.core.codes import Direction
 from bot.rules.checklist import checklist, missing_items
-from bot.rules.codes import Direction
 
 
 def test_incoming_parent_employment_needs_release_letter_and_pay_stub() -> None:

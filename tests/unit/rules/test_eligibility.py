@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules.codes import Direction
+from bot.core.codes import Direction
 from bot.rules.eligibility import (
     GRADE_NOT_OFFERED,
     GRADES_UNKNOWN,

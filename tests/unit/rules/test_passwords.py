@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bot.core.policy import PasswordRules
 from bot.rules.passwords import (
     COMMON,
     LENGTH,
@@ -21,7 +22,6 @@ from bot.rules.passwords import (
     password_problems,
     passwords_match,
 )
-from bot.rules.policy import PasswordRules
 
 EMAIL = "maria.lopez@gmail.com"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.rules.codes import Direction
-from bot.rules.data_file import DataFileError
-from bot.rules.policy import (
+from bot.core.codes import Direction
+from bot.core.data_file import DataFileError
+from bot.core.policy import (
     DEFAULT_POLICY_PATH,
     Confidence,
     DocumentRequirement,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.rules.codes import Direction
-from bot.rules.policy import load_policy
+from bot.core.codes import Direction
+from bot.core.policy import load_policy
 from bot.rules.school_year import SchoolYear
 from bot.rules.windows import WindowState, application_window, application_windows
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.nlg.catalog import PLACEHOLDER, Catalog
-from bot.nlg.facts import long_date, policy_facts
+from bot.core.facts import long_date, policy_facts
+from bot.core.text import PLACEHOLDER, Catalog
 from bot.rules.status import DateKind, Status
 
 LOCALES = ("en", "es")
