@@ -27,6 +27,7 @@ from sanic.response import HTTPResponse
 
 from bot.core.text import catalog
 from bot.language.detection import guess_language
+from bot.rasa_plugins.handoff_guard import held_conversations_go_to_agent
 from bot.rules.chat_requests import MAX_BODY_BYTES, ChatRequest, RequestRefused, parse_rest_body
 
 MAX_MESSAGE_CHARACTERS = 2000
@@ -68,7 +69,7 @@ class CappedRestInput(RestInput):
                     message.sender_id, apology(message.text or "", message.metadata)
                 )
 
-        blueprint = super().blueprint(answered)
+        blueprint = super().blueprint(held_conversations_go_to_agent(answered))
 
         async def check_request(request: Request) -> HTTPResponse | None:
             if request.method != "POST" or not request.path.endswith("/webhook"):

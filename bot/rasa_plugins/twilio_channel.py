@@ -41,6 +41,7 @@ from twilio.request_validator import RequestValidator
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.keys import keyed_digest
+from bot.rasa_plugins.handoff_guard import held_conversations_go_to_agent, remember_reply_address
 from bot.rasa_plugins.twilio_render import (
     TwilioAddress,
     buttons_offered,
@@ -94,6 +95,7 @@ class TwilioChannel(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """GET / (health) and POST /webhook."""
         twilio_webhook = Blueprint("twilio_webhook", __name__)
+        on_new_message = held_conversations_go_to_agent(on_new_message)  # an agent may hold it
 
         @twilio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -149,6 +151,7 @@ class TwilioChannel(InputChannel):
                 metadata={"channel": address.channel},
             )
         )
+        await remember_reply_address(sender_id, address.phone)  # if handed to a person
         tracker = await tracker_store.retrieve(sender_id)
         language = (tracker.get_slot("language") if tracker else None) or DEFAULT_LANGUAGE
         return render_messages(self.catalog, collector.messages, language, address.channel)
