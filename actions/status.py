@@ -13,9 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.entities import entity_text
+from actions.handoff import hand_over
 from actions.session import next_step, signed_in_account
 from bot.applications.keys import conversation_key
-from bot.applications.lookup import look_up_status
+from bot.applications.lookup import AnswerCode, look_up_status
 from bot.applications.queries import applications_of
 from bot.applications.status_words import status_answer_text
 from bot.language.detection import DEFAULT_LANGUAGE
@@ -132,6 +133,8 @@ class ActionAnswerStatus(Action):
             status_text=status_answer_text(answer, locale),
             **personal_values(answer.student_first_name),  # masked in the tracker store
         )
+        if answer.code == AnswerCode.LIMITED:  # the bot cannot finish this: a person can
+            await hand_over(dispatcher, tracker, "unfinished")
         return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
 
 
