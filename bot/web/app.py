@@ -9,6 +9,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
 from bot.web.activation import add_activation_routes, render_activation_page
+from bot.web.errors import PageErrorHandler, add_security_headers
 from bot.web.password_reset import add_reset_routes
 from bot.web.staff import add_staff_routes
 from bot.web.uploads import add_upload_routes
@@ -21,8 +22,9 @@ ROUTES = [add_activation_routes, add_reset_routes, add_upload_routes, add_widget
 
 
 def create_app(name: str = "permit_pages") -> Sanic:
-    """The Sanic application with every page's routes and /health."""
-    app = Sanic(name)
+    """The Sanic application with every page's routes and /health; every answer has the security headers."""
+    app = Sanic(name, error_handler=PageErrorHandler())
+    app.register_middleware(add_security_headers, "response")
     for add_routes in ROUTES:
         add_routes(app)
 
