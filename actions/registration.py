@@ -15,6 +15,7 @@ from bot.applications.keys import conversation_key
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
+from bot.rules.email_typos import suggested_email
 from bot.rules.identity import confirm_email, normalize_email, normalize_name
 from bot.rules.name_case import capitalize_name
 
@@ -67,7 +68,12 @@ class ValidateRegistrationForm(FormValidationAction):
     async def validate_parent_email_again(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Slots:
-        outcome = confirm_email(str(tracker.get_slot("parent_email") or ""), extract_email(str(value or "")))
+        first = str(tracker.get_slot("parent_email") or "")
+        typed = extract_email(str(value or ""))
+        correction = suggested_email(first)
+        if correction and normalize_email(typed).value == correction:  # "did you mean …?" confirmed
+            return {"parent_email": correction, "parent_email_again": correction}
+        outcome = confirm_email(first, typed)
         if outcome.ok:
             return {"parent_email_again": outcome.value}
         if outcome.problem == "mismatch":
@@ -102,6 +108,28 @@ class ValidateRegistrationForm(FormValidationAction):
             dispatcher.utter_message(response="utter_ask_which_field")
             return {"registration_confirmed": None, "correction_pending": True}
         return {"registration_confirmed": None}
+
+
+class ActionAskParentEmailAgain(Action):
+    """Asks for the email again; when it looks like a typo ("gmial.com"), offers the correction and
+    the address as typed as buttons, and the parent's choice confirms it."""
+
+    def name(self) -> str:
+        return "action_ask_parent_email_again"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        typed = str(tracker.get_slot("parent_email") or "")
+        correction = suggested_email(typed)
+        if correction is None:
+            dispatcher.utter_message(response="utter_ask_parent_email_again")
+            return []
+        choices = [{"title": address, "payload": address} for address in (correction, typed)]
+        dispatcher.utter_message(
+            response="utter_email_did_you_mean", suggested_email=correction, buttons=choices
+        )
+        return []
 
 
 class ActionAskHumanCheck(Action):

@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.registration import ActionAskHumanCheck, ValidateRegistrationForm
+from actions.registration import ActionAskHumanCheck, ActionAskParentEmailAgain, ValidateRegistrationForm
 
 
 def tracker(text: str = "", intent: str = "inform", entities: list | None = None, **slots) -> Tracker:
@@ -55,7 +55,7 @@ def test_no_middle_name():
 
 
 def test_email_is_normalised_and_must_be_typed_the_same_twice():
-    assert validate("parent_email", "my email is Ana@Example.COM")[0] == {"parent_email": "Ana@example.com"}
+    assert validate("parent_email", "my email is Ana@Example.COM")[0] == {"parent_email": "ana@example.com"}
     assert validate("parent_email", "ana at example")[1] == ["utter_invalid_email"]
     same = validate("parent_email_again", "ana@EXAMPLE.com", parent_email="ana@example.com")
     assert same[0] == {"parent_email_again": "ana@example.com"}
@@ -91,3 +91,26 @@ def test_summary_fix_clears_only_the_named_field():
 @pytest.mark.parametrize("typed", ["......", "🙃", "??"])
 def test_punctuation_or_an_emoji_is_not_a_yes(typed):
     assert validate("registration_confirmed", typed, intent="affirm")[0] == {"registration_confirmed": None}
+
+
+def ask_email_again(parent_email: str) -> list[dict]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAskParentEmailAgain().run(dispatcher, tracker(parent_email=parent_email), {}))
+    return dispatcher.messages
+
+
+def test_a_likely_typo_is_offered_as_a_choice_and_confirmed_by_the_parent():
+    [question] = ask_email_again("ana@gmial.com")
+    assert question["response"] == "utter_email_did_you_mean"
+    assert question["suggested_email"] == "ana@gmail.com"
+    assert [b["payload"] for b in question["buttons"]] == ["ana@gmail.com", "ana@gmial.com"]
+    # Tapping the suggestion uses it for both answers; nothing is changed without that tap.
+    chosen = validate("parent_email_again", "ana@gmail.com", parent_email="ana@gmial.com")
+    assert chosen == ({"parent_email": "ana@gmail.com", "parent_email_again": "ana@gmail.com"}, [])
+    kept = validate("parent_email_again", "ana@gmial.com", parent_email="ana@gmial.com")
+    assert kept == ({"parent_email_again": "ana@gmial.com"}, [])
+
+
+def test_a_usual_address_is_simply_asked_again():
+    [question] = ask_email_again("ana@gmail.com")
+    assert question["response"] == "utter_ask_parent_email_again" and not question["buttons"]

@@ -20,6 +20,7 @@ SAMPLE_VALUES = {
     "parent_last_name": "Núñez-García",
     "parent_email": "ana@example.com",
     "registered_email": "ana@example.com",
+    "suggested_email": "ana@gmail.com",
     "digits": "4 8 1 9",
     # sign-in, application and status (actions/sign_in.py, application*.py, status.py)
     "signin_email": "ana@example.com",
