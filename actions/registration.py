@@ -133,7 +133,10 @@ class ActionAskParentEmailAgain(Action):
 
 
 class ActionAskHumanCheck(Action):
-    """Asks the parent to type four random digits: a human check that works in SMS and WhatsApp too."""
+    """Asks the parent to type four random digits: a human check that works in SMS and WhatsApp too.
+
+    Asked again after an account was already requested in this conversation, it says why.
+    """
 
     def name(self) -> str:
         return "action_ask_human_check"
@@ -142,7 +145,9 @@ class ActionAskHumanCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         digits = "".join(secrets.choice("0123456789") for _ in range(4))
-        dispatcher.utter_message(response="utter_ask_human_check", digits=" ".join(digits))
+        again = bool(tracker.get_slot("registered_email"))
+        response = "utter_ask_human_check_again" if again else "utter_ask_human_check"
+        dispatcher.utter_message(response=response, digits=" ".join(digits))
         return [SlotSet("human_check_digits", digits)]
 
 

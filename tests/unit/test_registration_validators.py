@@ -114,3 +114,11 @@ def test_a_likely_typo_is_offered_as_a_choice_and_confirmed_by_the_parent():
 def test_a_usual_address_is_simply_asked_again():
     [question] = ask_email_again("ana@gmail.com")
     assert question["response"] == "utter_ask_parent_email_again" and not question["buttons"]
+
+
+def test_the_human_check_asked_a_second_time_says_why():
+    first, again = CollectingDispatcher(), CollectingDispatcher()
+    asyncio.run(ActionAskHumanCheck().run(first, tracker(), {}))
+    asyncio.run(ActionAskHumanCheck().run(again, tracker(registered_email="ana@gmail.com"), {}))
+    assert first.messages[0]["response"] == "utter_ask_human_check"
+    assert again.messages[0]["response"] == "utter_ask_human_check_again"
