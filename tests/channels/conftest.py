@@ -86,7 +86,8 @@ def twilio_api() -> Iterator[TwilioApi]:
 
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> Iterator[dict[str, str]]:
-    assert (ROOT / "models" / "permit-assistant.tar.gz").exists(), "train the model first (make train)"
+    model = Path(os.environ.get("MODEL") or ROOT / "models" / "permit-assistant.tar.gz")  # run-servers' MODEL
+    assert model.exists(), "train the model first (make train)"
     var_dir = tmp_path_factory.mktemp("var")
     env = {
         **os.environ,
@@ -102,6 +103,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> 
         "TWILIO_WHATSAPP_FROM": WHATSAPP_FROM,
         "TWILIO_PUBLIC_URL": PUBLIC_URL,
         "TWILIO_API_BASE": f"http://127.0.0.1:{TWILIO_API_PORT}",
+        "OFFICE_HOURS_FILE": str(ROOT / "tests/channels/data/office_always_open.yml"),
     }
     subprocess.run([str(ROOT / "scripts/run-servers")], env=env, check=True, timeout=400)
     try:
