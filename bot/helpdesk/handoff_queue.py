@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.clock import utc_now
@@ -207,3 +207,33 @@ def transcript(handoff_id: int, after_line: int = 0, database_url: str | None = 
             .order_by(HandoffMessage.id)
         )
         return [TranscriptLine(r.id, r.author, r.text, r.language, r.delivered, r.at) for r in rows]
+
+
+def forget_handoffs(
+    conversation_keys: set[str], account_id: int | None, database_url: str | None = None
+) -> int:
+    """Delete the hand-offs (and their transcripts) of these conversations or this account, for
+    the right to be forgotten; returns how many hand-offs went."""
+    with unit_of_work(database_url) as session:
+        query = select(Handoff).where(Handoff.conversation_key.in_(conversation_keys))
+        if account_id is not None:
+            query = select(Handoff).where(
+                (Handoff.conversation_key.in_(conversation_keys)) | (Handoff.account_id == account_id)
+            )
+        rows = list(session.scalars(query))
+        for row in rows:
+            session.delete(row)  # its lines go with it (ON DELETE CASCADE, and the ORM below)
+            session.execute(delete(HandoffMessage).where(HandoffMessage.handoff_id == row.id))
+        return len(rows)
+
+
+def purge_closed_before(moment: datetime, database_url: str | None = None) -> int:
+    """Delete hand-offs closed before `moment` with their transcripts (retention); open ones stay."""
+    with unit_of_work(database_url) as session:
+        old = list(
+            session.scalars(select(Handoff.id).where(Handoff.status == RESOLVED, Handoff.closed_at < moment))
+        )
+        if old:
+            session.execute(delete(HandoffMessage).where(HandoffMessage.handoff_id.in_(old)))
+            session.execute(delete(Handoff).where(Handoff.id.in_(old)))
+        return len(old)

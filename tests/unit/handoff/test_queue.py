@@ -128,3 +128,20 @@ def test_the_staff_tool_lists_waiting_then_held_conversations(database, capsys):
     hand_back(newer, "staff:joe@lausd.net", "resolved")
     assert main(["inbox"]) == 0
     assert capsys.readouterr().out.strip() == "Nobody is waiting and no conversation is held."
+
+
+def test_forgetting_and_retention_delete_hand_offs_with_their_transcripts(database):
+    from datetime import timedelta
+
+    from bot.core.clock import utc_now
+    from bot.helpdesk.handoff_queue import forget_handoffs, purge_closed_before
+
+    kept, forgotten, closed = queued("conv-1"), queued("conv-2"), queued("conv-3")
+    assert forget_handoffs({"conv-2"}, None) == 1
+    assert find(forgotten) is None and transcript(forgotten) == []
+    take(closed, "staff:maria@lausd.net")
+    hand_back(closed, "staff:maria@lausd.net", "resolved")
+    assert purge_closed_before(utc_now() - timedelta(days=1)) == 0  # closed just now: kept
+    assert purge_closed_before(utc_now() + timedelta(seconds=1)) == 1
+    assert find(closed) is None and transcript(closed) == []
+    assert find(kept) is not None and len(transcript(kept)) == 2  # still waiting: never purged
