@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from email.message import EmailMessage
 from pathlib import Path
 
 import aiosmtplib
 
+from bot.privacy.files import private_folder, write_private_bytes
 from bot.store.database import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
-_LINK = re.compile(r"https?://\S+")
 
 
 def sender_address() -> str:
@@ -50,10 +49,8 @@ async def deliver(message: EmailMessage, message_id: int) -> None:
             timeout=10,
         )
         return
-    folder = outbox_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{message_id:06d}.eml"
-    path.write_bytes(bytes(message))
-    links = _LINK.findall(message.get_content())
-    # Local development: the newcomer finds the link here without opening the file.
-    logger.warning("Mail written to %s (no SMTP_HOST set); links: %s", path, " ".join(links))
+    path = private_folder(outbox_dir()) / f"{message_id:06d}.eml"
+    # Local development: open the file for the link. Its links are live, so it is the owner's
+    # alone (0600) and the log names the file only, never a link or an address.
+    write_private_bytes(path, bytes(message))
+    logger.warning("Mail written to %s (no SMTP_HOST set).", path)

@@ -16,6 +16,8 @@ nothing), the parent is told politely to try again, in the language of the page 
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -31,6 +33,7 @@ from bot.rasa_plugins.handoff_guard import held_conversations_go_to_agent
 from bot.rules.chat_requests import MAX_BODY_BYTES, ChatRequest, RequestRefused, parse_rest_body
 
 MAX_MESSAGE_CHARACTERS = 2000
+logger = logging.getLogger(__name__)
 
 
 class CappedRestInput(RestInput):
@@ -58,7 +61,16 @@ class CappedRestInput(RestInput):
         """Rasa's REST endpoints; a turn that would end in silence gets an apology instead."""
 
         async def answered(message: UserMessage) -> None:
-            await on_new_message(message)
+            # Rasa's REST channel logs a failed or timed-out turn with the parent's message in it
+            # (an email, a birth date): the failure is logged here, without the text, and answered.
+            try:
+                await on_new_message(message)
+            except asyncio.CancelledError:
+                logger.error("A turn timed out (conversation %s...).", message.sender_id[:8])
+            except Exception as error:
+                logger.error(
+                    "A turn failed: %s (conversation %s...).", type(error).__name__, message.sender_id[:8]
+                )
             collector = message.output_channel
             if (
                 isinstance(collector, CollectingOutputChannel)

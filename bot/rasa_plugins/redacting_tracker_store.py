@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.privacy.files import private_file, private_folder, sqlite_file
 from bot.privacy.keys import email_digest, secret_key
 from bot.privacy.tracker_events import (
     INDEXED_SLOTS,
@@ -77,7 +78,13 @@ class RedactingTrackerStore(SQLTrackerStore):
             indexed_slots=frozenset(indexed_slots) if indexed_slots else INDEXED_SLOTS,
         )
         self.sealer = FernetSealer(secret_key())  # read (or create) the key now, not mid-conversation
+        database_file = sqlite_file(str(kwargs.get("host") or ""))
+        if database_file is not None:  # owner-only (0600), before SQLite creates it
+            if not database_file.parent.exists():
+                private_folder(database_file.parent)
+            private_file(database_file)
         super().__init__(*args, **kwargs)
+        self.engine.hide_parameters = True  # a failing statement is logged without its values
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the tracker's new events, redacted (same rows as SQLTrackerStore.save)."""

@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.privacy.files import private_file, private_folder, sqlite_file
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -23,9 +25,13 @@ def database_url() -> str:
 @cache
 def engine_for(url: str) -> Engine:
     """One engine (connection pool) per database URL and process."""
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    database_file = sqlite_file(url)
+    if database_file is not None:  # owner-only, before SQLite creates it (SECURITY.md)
+        if not database_file.parent.exists():
+            private_folder(database_file.parent)
+        private_file(database_file)
+    # hide_parameters: a failing statement is logged without its values (names, birth dates)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

@@ -2,7 +2,8 @@
 
 Serves bot.rasa_plugins.capped_rest.CappedRestInput on 127.0.0.1:argv[1] as Rasa mounts it, with a
 stand-in for the agent that answers with what reached it (sender, text, metadata, channel), so the
-test sees exactly what Rasa would have been given.
+test sees exactly what Rasa would have been given. A message starting with "FAIL" makes the
+stand-in fail the way a broken turn does, with the message in the exception.
 """
 
 import json
@@ -15,6 +16,8 @@ from bot.rasa_plugins.capped_rest import CappedRestInput
 
 
 async def what_rasa_would_get(message: UserMessage) -> None:
+    if (message.text or "").startswith("FAIL"):
+        raise RuntimeError(f"could not handle {message.text!r}")
     seen = {
         "sender": message.sender_id,
         "text": message.text,

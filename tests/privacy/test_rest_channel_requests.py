@@ -24,28 +24,33 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+LOG: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def webhook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     folder = tmp_path_factory.mktemp("rest-channel")
+    LOG["path"] = folder / "rasa.log"
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "DATABASE_URL": f"sqlite:///{folder / 'permits.db'}",
         "SECRET_KEY": "test-secret",
     }
-    process = subprocess.Popen(
-        [str(ROOT / ".venv/bin/python"), str(ROOT / "tests/privacy/rest_channel_server.py"), str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with LOG["path"].open("wb") as log:
+        process = subprocess.Popen(
+            [str(ROOT / ".venv/bin/python"), str(ROOT / "tests/privacy/rest_channel_server.py"), str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}/webhooks/rest"
     try:
         for _ in range(600):
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()[-3000:] if process.stderr else "stopped")
+                raise RuntimeError(LOG["path"].read_text()[-3000:])
             try:
                 if requests.get(f"{base}/", timeout=1).ok:
                     break
@@ -112,3 +117,14 @@ def test_only_the_language_reaches_the_tracker_and_the_channel_cannot_be_claimed
 def test_a_long_message_is_still_answered_and_cut(webhook):
     seen = seen_by_rasa(post(webhook, json.dumps({"sender": "caps-5", "message": "x" * 100_000}).encode()))
     assert seen["text"] == "x" * 2000
+
+
+def test_a_failed_turn_is_answered_and_logged_without_the_message(webhook):
+    typed = "FAIL my email is maria.failed@example.com and she was born 3/14/2016"
+    response = post(webhook, json.dumps({"sender": "caps-6", "message": typed}).encode())
+    assert response.status_code == 200
+    assert "something went wrong" in response.text.lower()
+    time.sleep(0.3)
+    logged = LOG["path"].read_text()
+    assert "A turn failed: RuntimeError" in logged
+    assert "maria.failed" not in logged and "3/14/2016" not in logged

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def run_store(database: Path, secret: str, steps: list) -> dict:
         text=True,
         timeout=300,
         check=True,
+        preexec_fn=lambda: os.umask(0o022),  # as a process not started by the scripts: the store closes the mode
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -53,6 +55,7 @@ def test_nothing_typed_is_readable_in_the_store_and_every_slot_survives_the_relo
         EMAIL,
         "4819",
     )
+    assert stat.S_IMODE((tmp_path / "tracker.db").stat().st_mode) == 0o600
 
 
 def test_with_another_secret_key_the_sealed_slots_read_as_empty(tmp_path):
