@@ -37,7 +37,7 @@ from tests.channels.browser import (
 )
 from tests.channels.conftest import ROOT
 from tests.unit.accounts.helpers import active_account, outbox, reset_token
-from tests.unit.test_upload_service import make_application, token_of
+from tests.unit.test_upload_service import PDF, make_application, token_of
 
 WEB_PORT = int(os.environ.get("CHANNELS_A11Y_WEB_PORT", "8282"))
 #: Nothing listens there: the chat shows "not available", as when Rasa is down.
@@ -207,7 +207,7 @@ def test_upload_page_blank_then_with_errors_then_accepted(browser: Browser, site
     assert wcag_violations(page) == []
 
     document = tmp_path / "carta-real.pdf"
-    document.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    document.write_bytes(PDF)
     page.locator("form.document input[type=file]").first.set_input_files(str(document))
     page.locator("form.document button[type=submit]").first.click()
     expect(page.locator(".success")).to_be_focused()
@@ -252,3 +252,15 @@ def test_on_a_phone_the_first_screen_has_the_greeting_and_the_message_box(
         "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))"
     )
     assert min(sizes) >= 16
+
+
+def test_staff_sign_in_blank_then_refused(browser: Browser, site: Site) -> None:
+    page = new_page(browser)
+    page.goto(f"{site.base}/staff/sign-in")
+    assert wcag_violations(page) == []
+    page.locator("#email").fill("agent@lausd.net")
+    page.locator("#password").fill("not-the-password-1")
+    page.locator("#code").fill("123456")
+    page.locator("#code").press("Enter")
+    assert_error_summary_has_focus(page, "#sign-in-problem")
+    assert wcag_violations(page) == []
