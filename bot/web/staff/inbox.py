@@ -138,6 +138,28 @@ def add_inbox_routes(app: Sanic) -> None:
             return await _conversation_page(request, handoff_id, _t("inbox.not_holder"), 403)
         return redirect("/staff/inbox", status=303, headers=STAFF_HEADERS)
 
+    @app.get("/staff/inbox/events")  # type: ignore[arg-type]  # a stream returns None
+    @staff_page(Role.AGENT)
+    async def queue_events(request: Request) -> HTTPResponse | None:
+        headers = {**STAFF_HEADERS, "X-Accel-Buffering": "no"}
+        stream = await request.respond(content_type="text/event-stream; charset=utf-8", headers=headers)
+        loop = asyncio.get_running_loop()
+        ends, shown = loop.time() + EVENT_STREAM_SECONDS, request.args.get("shown", "")
+        await stream.send("retry: 5000\n\n")
+        while loop.time() < ends:
+            views = await asyncio.to_thread(handoff_queue.open_queue)
+            now = ",".join(f"{view.handoff_id}:{view.status}" for view in views)
+            if now != shown:
+                waiting = sum(1 for view in views if view.status == "waiting")
+                notice = _t("inbox.queue_changed", waiting=waiting, held=len(views) - waiting)
+                await stream.send(f"event: queue\ndata: {json.dumps({'notice': notice, 'shown': now})}\n\n")
+                shown = now
+            else:
+                await stream.send(": still here\n\n")
+            await asyncio.sleep(EVENT_POLL_SECONDS * 2)
+        await stream.eof()
+        return None
+
     @app.get("/staff/inbox/<handoff_id:int>/events")  # type: ignore[arg-type]  # a stream returns None
     @staff_page(Role.AGENT)
     async def events(request: Request, handoff_id: int) -> HTTPResponse | None:
@@ -186,6 +208,7 @@ async def _inbox_page(request: Request, problem: str = "", status: int = 200) ->
     return render_staff(
         request,
         "staff/inbox.html",
+        shown=",".join(f"{view.handoff_id}:{view.status}" for view in views),
         status=status,
         t=_t,
         problem=problem,

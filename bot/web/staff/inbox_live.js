@@ -2,6 +2,18 @@
 // (the list is an aria-live region, so a screen reader announces it). No reload, no library.
 (function () {
   "use strict";
+  // The inbox: when the queue changes, say so (aria-live) with a link to refresh the lists.
+  var queue = document.getElementById("queue-live");
+  if (queue && window.EventSource) {
+    var queueSource = new EventSource(queue.getAttribute("data-events"));
+    queueSource.addEventListener("queue", function (event) {
+      var change = JSON.parse(event.data);
+      var link = document.createElement("a");
+      link.href = "/staff/inbox";
+      link.textContent = queue.getAttribute("data-refresh");
+      queue.replaceChildren(change.notice + " ", link);
+    });
+  }
   var list = document.getElementById("transcript");
   if (!list || !window.EventSource) { return; }
   var source = new EventSource(list.getAttribute("data-events") + "?after=" + list.getAttribute("data-last"));

@@ -128,3 +128,31 @@ def test_only_staff_reach_the_inbox(console: Console) -> None:
     assert console.get("/staff/inbox").status_code == 303
     assert console.get("/staff/inbox/1/events").status_code == 303
     assert console.post("/staff/inbox/1/take").status_code == 401
+
+
+def test_the_inbox_says_live_when_someone_joins_the_queue(console: Console) -> None:
+    page = console.get("/staff/inbox", "agent").text
+    shown = re.search(r'data-events="/staff/inbox/events\?shown=([^"]*)"', page)
+    assert shown is not None
+    notices: list[str] = []
+
+    def listen() -> None:
+        with console.get(
+            f"/staff/inbox/events?shown={html.unescape(shown.group(1))}", "agent", stream=True
+        ) as s:
+            kind = ""
+            for raw in s.iter_lines(decode_unicode=True):
+                if raw.startswith("event: "):
+                    kind = raw.removeprefix("event: ")
+                elif raw.startswith("data: ") and kind == "queue":
+                    notices.append(json.loads(raw.removeprefix("data: "))["notice"])
+                    return
+
+    threading.Thread(target=listen, daemon=True).start()
+    time.sleep(2.5)
+    assert notices == [], "nothing changed yet"
+    queue_spanish_parent(console, "inbox-queue-live")
+    deadline = time.monotonic() + 10
+    while not notices and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert notices and notices[0].startswith("The queue has changed:") and "waiting" in notices[0]
