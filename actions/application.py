@@ -24,6 +24,7 @@ from bot.language.detection import DEFAULT_LANGUAGE
 from bot.notifications.delivery import deliver_outbox
 from bot.rules.checklist import checklist
 from bot.rules.school_year import SchoolYear
+from bot.rules.typed_answers import asks_about_timing, asks_rather_than_requests
 from bot.uploads.service import upload_link
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,12 @@ class ActionStartApplication(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if asks_rather_than_requests(text):  # "wen can i aply?": answer it, offer to start
+            timing = asks_about_timing(text)
+            dispatcher.utter_message(response="utter_application_dates" if timing else "utter_how_to_apply")
+            dispatcher.utter_message(response="utter_offer_application")
+            return [next_step("done")]
         if await signed_in_account(tracker) is None:
             return require_sign_in(dispatcher, "apply")
         events = [*reset_events(), SlotSet("application_key", uuid.uuid4().hex)]

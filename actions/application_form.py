@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -11,18 +12,22 @@ from rasa_sdk.types import DomainDict
 
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
+from actions.typed_answers import Corrections, Reader, TypedAnswers
 from bot.applications.clock import district_today
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.core.codes import Direction
 from bot.core.facts import long_date
 from bot.core.policy import load_policy
+from bot.core.text import catalog
 from bot.rules.answers import extract_name
 from bot.rules.application_answers import free_text_answer, read_direction, work_address
 from bot.rules.birthdates import read_birthdate
+from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction, read_correction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
 from bot.rules.school_year import SchoolYear
+from bot.rules.typed_answers import read_reason, read_yes_no
 from bot.rules.windows import application_window
 
 Slots = dict[str, Any]
@@ -49,8 +54,78 @@ def school_year_of(tracker: Tracker) -> SchoolYear:
     )
 
 
-class ValidateApplicationForm(PlaceValidators, FormValidationAction):
+def _free_text_reader(text: str, tracker: Tracker) -> str | None:
+    return free_text_answer(text).value
+
+
+def _grade_reader(text: str, tracker: Tracker) -> str | None:
+    grade = parse_grade(text)
+    return grade.code if grade is not None else None
+
+
+def _reason_reader(text: str, tracker: Tracker) -> str | None:
+    return read_reason(text, tracker.get_slot("app_direction"))
+
+
+#: What each question accepts when typed, whatever intent the classifier guessed (issue 16).
+APPLICATION_READERS: dict[str, Reader] = {
+    "app_direction": lambda text, tracker: read_direction(text),
+    "app_reason": _reason_reader,
+    "student_grade": _grade_reader,
+    "release_in_hand": lambda text, tracker: read_yes_no(text),
+    "application_confirmed": lambda text, tracker: read_yes_no(text)
+    or (text if read_correction(text, APPLICATION_FIELD_WORDS, marker_needed=False) else None),
+    **{
+        slot: _free_text_reader
+        for slot in (
+            "student_first_name",
+            "student_last_name",
+            "residence_district",
+            "requested_district",
+            "requested_school",
+            "work_address",
+        )
+    },
+}
+
+
+class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormValidationAction):
     """Asks what the direction and reason need; validators name a response on a bad answer."""
+
+    TYPED_READERS = APPLICATION_READERS
+    CORRECTION_FIELDS = APPLICATION_FIELD_WORDS
+
+    def marker_needed(self, tracker: Tracker) -> bool:
+        return bool(tracker.get_slot("requested_slot") != "application_confirmed")
+
+    async def apply_correction(
+        self, correction: Correction, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots | None:
+        direction = tracker.get_slot("app_direction")
+        field = correction.field
+        if field == "district":
+            field = "requested_district" if direction == "outgoing" else "residence_district"
+        if field not in CORRECTABLE or (
+            field in all_reason_questions() and field not in form_questions(direction, tracker.get_slot("app_reason"), ask_school_year=False)
+        ):
+            return None
+        slots: Slots = {slot: None for slot in CORRECTABLE[field]}
+        slots.update(application_confirmed=None, app_fixing=None)
+        label = _field_label(tracker, "district" if field.endswith("_district") else field)
+        validate = getattr(self, f"validate_{field}", None)
+        if correction.new_value and validate is not None:
+            kept_birthdate = tracker.get_slot("student_birthdate")
+            result = await validate(correction.new_value, dispatcher, tracker, domain)
+            if result.get(field) is not None:
+                slots.update(result)
+                if field == "student_grade" and kept_birthdate:  # the date is checked against the grade
+                    tracker.slots["student_grade"] = result[field]
+                    slots.update(await self.validate_student_birthdate(kept_birthdate, dispatcher, tracker, domain))
+                dispatcher.utter_message(response="utter_application_changed", field_name=label)
+                return slots
+            return slots
+        dispatcher.utter_message(response="utter_application_fix_field", field_name=label)
+        return slots
 
     def name(self) -> str:
         return "validate_application_form"
@@ -94,7 +169,7 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
     async def validate_student_grade(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        grade = parse_grade(latest_entity(tracker, "grade") or str(value or ""))
+        grade = parse_grade(str(value or "")) or parse_grade(latest_entity(tracker, "grade") or "")
         if grade is None or grade < Grade.TK:
             dispatcher.utter_message(response="utter_application_grade")
             return {"student_grade": None}
@@ -124,8 +199,11 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
     async def validate_app_reason(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        reason = latest_entity(tracker, "permit_reason")
         direction = Direction(str(tracker.get_slot("app_direction") or "incoming"))
+        typed = str(value or "")
+        reason = latest_entity(tracker, "permit_reason") or (
+            typed if load_policy().is_reason(typed, direction) else read_reason(typed, direction)
+        )
         if reason is None or not load_policy().is_reason(reason, direction):
             dispatcher.utter_message(response="utter_application_reason")
             return {"app_reason": None}
@@ -152,9 +230,9 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
     async def validate_release_in_hand(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        intent = latest_intent(tracker)
-        if intent in ("affirm", "deny"):
-            return {"release_in_hand": "yes" if intent == "affirm" else "no"}
+        answer = read_yes_no(str(value or "")) or _yes_no_intent(tracker)
+        if answer:
+            return {"release_in_hand": answer}
         dispatcher.utter_message(response="utter_application_yes_no")
         return {"release_in_hand": None}
 
@@ -163,10 +241,11 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
     ) -> Slots:
         intent = latest_intent(tracker)
         text = str(value or "")
-        if intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text)):
+        typed = read_yes_no(text)
+        if typed == "yes" or (intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))):
             return {"application_confirmed": "yes"}
-        if intent == "deny":
-            dispatcher.utter_message(response="utter_ask_which_answer")
+        if typed == "no" or intent == "deny":
+            dispatcher.utter_message(response="utter_ask_which_answer", buttons=fix_buttons(tracker))
             return {"application_confirmed": None, "app_fixing": True}
         field = latest_entity(tracker, "app_field")
         if field in CORRECTABLE:
@@ -175,7 +254,39 @@ class ValidateApplicationForm(PlaceValidators, FormValidationAction):
                 "app_fixing": None,
                 **{slot: None for slot in CORRECTABLE[field]},
             }
+        if tracker.get_slot("app_fixing"):  # "Which answer?" answered with something else: show the choices
+            dispatcher.utter_message(response="utter_ask_which_answer", buttons=fix_buttons(tracker))
+            return {"application_confirmed": None, "app_fixing": True}
         return {"application_confirmed": None}
+
+
+def _field_label(tracker: Tracker, field: str) -> str:
+    return catalog().text(f"application.field.{field}", tracker.get_slot("language") or "en")
+
+
+def fix_buttons(tracker: Tracker) -> list[dict[str, str]]:
+    """The answers this application has, as buttons: an outgoing one offers the district wanted,
+    reason answers are offered by name, fields that do not apply are not offered."""
+    locale = tracker.get_slot("language") or "en"
+    asked = form_questions(tracker.get_slot("app_direction"), tracker.get_slot("app_reason"), ask_school_year=False)
+    shown = [slot for slot in asked if slot in CORRECTABLE]
+    return [
+        {
+            "title": catalog().text(f"application.field.{'district' if slot.endswith('_district') else slot}", locale),
+            "payload": json_payload("inform", {"app_field": slot}),
+        }
+        for slot in shown
+    ]
+
+
+def json_payload(intent: str, entities: dict[str, str]) -> str:
+    """A button payload that sets entities: /inform{"app_field": "student_grade"}."""
+    return f"/{intent}{json.dumps(entities)}"
+
+
+def _yes_no_intent(tracker: Tracker) -> str | None:
+    intent = latest_intent(tracker)
+    return {"affirm": "yes", "deny": "no"}.get(str(intent))
 
 
 def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
@@ -214,8 +325,6 @@ _add_free_text_validators()
 
 
 def _long(locale: str, day: date) -> str:
-    from bot.core.text import catalog
-
     return long_date(catalog(), locale, day)
 
 
@@ -268,4 +377,5 @@ CORRECTABLE = {
     ),
     "app_reason": ("app_reason", *all_reason_questions()),
     "release_in_hand": ("release_in_hand",),
+    **{slot: (slot,) for slot in ("employer_name", "work_address", "sibling_name", "sibling_school", "childcare_provider")},
 }

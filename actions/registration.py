@@ -9,15 +9,20 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
+from actions.typed_answers import Corrections, Reader, TypedAnswers
 from bot.accounts.registration import RegistrationRequest, register, resend_activation
-from bot.applications.keys import conversation_key
+from bot.core.secrets import conversation_digest
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
+from bot.rules.corrections import REGISTRATION_FIELD_WORDS, Correction, read_correction
 from bot.rules.email_typos import suggested_email
 from bot.rules.identity import confirm_email, normalize_email, normalize_name
 from bot.rules.name_case import capitalize_name
+from bot.rules.typed_answers import read_yes_no
 
 NAME_FIELDS = ("parent_first_name", "parent_middle_name", "parent_last_name")
 CORRECTABLE_FIELDS = (*NAME_FIELDS, "parent_email")
@@ -32,11 +37,56 @@ def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
     return {slot: None}
 
 
-class ValidateRegistrationForm(FormValidationAction):
+def _email_reader(text: str, tracker: Tracker) -> str | None:
+    return text if "@" in text else None
+
+
+def _confirmation_reader(text: str, tracker: Tracker) -> str | None:
+    if read_yes_no(text):
+        return text
+    return text if read_correction(text, REGISTRATION_FIELD_WORDS, marker_needed=False) else None
+
+
+#: What each question accepts when typed, whatever intent the classifier guessed (issue 16).
+REGISTRATION_READERS: dict[str, Reader] = {
+    "parent_email": _email_reader,
+    "parent_email_again": _email_reader,
+    "human_check": lambda text, tracker: text if extract_digits(text) else None,
+    "registration_confirmed": _confirmation_reader,
+}
+
+
+class ValidateRegistrationForm(Corrections, TypedAnswers, FormValidationAction):
     """One validator per slot: call a rule, name a response on failure."""
+
+    TYPED_READERS = REGISTRATION_READERS
+    CORRECTION_FIELDS = REGISTRATION_FIELD_WORDS
 
     def name(self) -> str:
         return "validate_registration_form"
+
+    def marker_needed(self, tracker: Tracker) -> bool:
+        return bool(tracker.get_slot("requested_slot") != "registration_confirmed")
+
+    async def apply_correction(
+        self, correction: Correction, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots | None:
+        """ "oh wait, my last name is actually Nguyen-Tran": change it, say so, go on."""
+        field = correction.field
+        slots: Slots = {field: None, "registration_confirmed": None, "correction_pending": None}
+        if field == "parent_email":
+            slots["parent_email_again"] = None
+        locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+        label = catalog().text(f"registration.{field.replace('parent_', 'field_')}", locale).lower()
+        validate = getattr(self, f"validate_{field}")
+        if correction.new_value:
+            result = await validate(correction.new_value, dispatcher, tracker, domain)
+            slots.update(result)
+            if result.get(field) is not None:
+                dispatcher.utter_message(response="utter_registration_changed", field_name=label)
+            return slots
+        dispatcher.utter_message(response="utter_registration_fix_field", field_name=label)
+        return slots
 
     async def validate_parent_first_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -96,10 +146,11 @@ class ValidateRegistrationForm(FormValidationAction):
     ) -> Slots:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = str(value or "")
+        typed = read_yes_no(text)  # "ya plz", "sí claro", "nope"
         # "......" or an emoji can come out as affirm: a yes needs words or the button.
-        if intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text)):
+        if typed == "yes" or (intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))):
             return {"registration_confirmed": "yes"}
-        if intent in {"correct_registration", "deny"}:
+        if typed == "no" or intent in {"correct_registration", "deny"}:
             field = next(tracker.get_latest_entity_values("registration_field"), None)
             if field in NAME_FIELDS:  # the email was confirmed already: only the name is asked again
                 return {field: None, "registration_confirmed": None}
@@ -191,7 +242,7 @@ class ActionCreateAccount(Action):
             language=tracker.get_slot("language") or DEFAULT_LANGUAGE,
         )
         # The limit per conversation is counted in the database, keyed by a digest of the sender.
-        outcome = await asyncio.to_thread(register, request, conversation_key(tracker.sender_id))
+        outcome = await asyncio.to_thread(register, request, conversation_digest(tracker.sender_id))
         if outcome.code == "limited":
             dispatcher.utter_message(response="utter_registration_limit")
             return reset

@@ -15,13 +15,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.session import FLOWS_AFTER_SIGN_IN, next_step, sign_in_events, signed_in_account
+from actions.typed_answers import TypedAnswers
 from bot.accounts.password_reset import request_password_reset
 from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
-from bot.applications.keys import conversation_key
+from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_email
 from bot.rules.identity import normalize_email
+from bot.rules.typed_answers import says_dont_know, says_no_account
 
 Slots = dict[str, Any]
 #: What the parent reads when a code cannot be used; the form then asks for the email again.
@@ -53,8 +55,16 @@ class ActionStartSignIn(Action):
         return [SlotSet("after_sign_in", None), next_step("sign_in_form")]
 
 
-class ValidateSignInForm(FormValidationAction):
+def _sign_in_email_reader(text: str, tracker: Tracker) -> str | None:
+    """An address, or "I have no account" in any words, whatever intent the classifier guessed."""
+    return text if _email(text) or says_no_account(text) or says_dont_know(text) else None
+
+
+class ValidateSignInForm(TypedAnswers, FormValidationAction):
     """The email asks for a code (same answer for every address); the code links the account."""
+
+    TYPED_READERS = {"signin_email": _sign_in_email_reader}
+    READS_QUESTIONS = frozenset({"signin_email"})  # "how do I make an account?" answers it too
 
     def name(self) -> str:
         return "validate_sign_in_form"
@@ -63,12 +73,16 @@ class ValidateSignInForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         email = _email(value)
+        if email is None and (says_no_account(str(value or "")) or says_dont_know(str(value or ""))):
+            # "i dont have no account yet": no trap at the email question, registration instead
+            dispatcher.utter_message(response="utter_sign_in_no_account")
+            return {"signin_email": None, "requested_slot": None, "signin_no_account": True}
         if email is None:
             dispatcher.utter_message(response="utter_invalid_email")
             return {"signin_email": None}
         language = tracker.get_slot("language") or DEFAULT_LANGUAGE
         request = await asyncio.to_thread(
-            request_sign_in_code, email, conversation_key(tracker.sender_id), language
+            request_sign_in_code, email, conversation_digest(tracker.sender_id), language
         )
         if request.code == "limited":
             dispatcher.utter_message(response="utter_sign_in_limited")
@@ -81,15 +95,13 @@ class ValidateSignInForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         result = await asyncio.to_thread(
-            verify_sign_in_code, conversation_key(tracker.sender_id), str(value or "")
+            verify_sign_in_code, conversation_digest(tracker.sender_id), str(value or "")
         )
         if result.code == "ok" and result.account_id is not None:
             signed_in = await sign_in_events(tracker, result.account_id, result.first_name)
             return {"signin_code": "verified", **signed_in}
-        if result.code == "wrong":
-            dispatcher.utter_message(
-                response="utter_sign_in_code_wrong", count=result.remaining_attempts
-            )
+        if result.code == "wrong":  # one answer, whatever the address: nothing to enumerate
+            dispatcher.utter_message(response="utter_sign_in_code_wrong")
             return {"signin_code": None}
         if result.code == "not_a_code":
             dispatcher.utter_message(response="utter_sign_in_code_missing")
@@ -112,7 +124,11 @@ class ActionSignInDone(Action):
             SlotSet("signin_code", None),
             SlotSet("after_sign_in", None),
         ]
-        if await signed_in_account(tracker) is None:  # stopped by a limit
+        if await signed_in_account(tracker) is None:  # stopped by a limit, or no account yet
+            if tracker.get_slot("signin_no_account"):
+                # keep `after_sign_in`: once the account is active, signing in goes back to it
+                forget = [SlotSet("signin_email", None), SlotSet("signin_code", None), SlotSet("signin_no_account", None)]
+                return [*forget, next_step("registration_form")]
             return [*events, next_step("done")]
         dispatcher.utter_message(response="utter_sign_in_signed_in")
         flow = str(tracker.get_slot("after_sign_in"))
@@ -162,7 +178,7 @@ class ValidatePasswordResetForm(FormValidationAction):
             dispatcher.utter_message(response="utter_invalid_email")
             return {"reset_email": None}
         language = tracker.get_slot("language") or DEFAULT_LANGUAGE
-        request = partial(request_password_reset, email, conversation_key(tracker.sender_id), language)
+        request = partial(request_password_reset, email, conversation_digest(tracker.sender_id), language)
         result = await asyncio.to_thread(request)
         if getattr(result, "code", "sent") == "limited":
             dispatcher.utter_message(response="utter_sign_in_reset_limited")

@@ -15,10 +15,11 @@ from rasa_sdk.types import DomainDict
 from actions.entities import entity_text
 from actions.handoff import hand_over
 from actions.session import next_step, signed_in_account
-from bot.applications.keys import conversation_key
+from actions.typed_answers import TypedAnswers
 from bot.applications.lookup import AnswerCode, look_up_status
 from bot.applications.queries import applications_of
 from bot.applications.status_words import status_answer_text
+from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
 from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX, parse_confirmation_number
@@ -61,7 +62,7 @@ class ActionStartStatusCheck(Action):
                 answer = await asyncio.to_thread(
                     partial(
                         look_up_status,
-                        conversation_key(tracker.sender_id),
+                        conversation_digest(tracker.sender_id),
                         brief.confirmation_number,
                         account_id=account,
                     )
@@ -75,8 +76,14 @@ class ActionStartStatusCheck(Action):
         return [SlotSet("status_number", number), SlotSet("status_birthdate", None), next_step("status_form")]
 
 
-class ValidateStatusForm(FormValidationAction):
+class ValidateStatusForm(TypedAnswers, FormValidationAction):
     """The number is checked by bot.rules.confirmation; the date is checked by the lookup itself."""
+
+    #: A pasted number ("la y0z7 y9jw a") is the answer, even when the classifier read "check status".
+    TYPED_READERS = {
+        "status_number": lambda text, tracker: number_in(text),
+        "status_birthdate": lambda text, tracker: text if any(char.isdigit() for char in text) else None,
+    }
 
     def name(self) -> str:
         return "validate_status_form"
@@ -122,7 +129,7 @@ class ActionAnswerStatus(Action):
         answer = await asyncio.to_thread(
             partial(
                 look_up_status,
-                conversation_key(tracker.sender_id),
+                conversation_digest(tracker.sender_id),
                 str(tracker.get_slot("status_number") or ""),
                 tracker.get_slot("status_birthdate"),
                 account_id=account,

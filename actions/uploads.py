@@ -14,6 +14,7 @@ from bot.applications.queries import applications_of
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
+from bot.rules.typed_answers import asks_rather_than_requests
 from bot.uploads.service import upload_link
 
 
@@ -26,6 +27,10 @@ class ActionStartUpload(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if asks_rather_than_requests(str(tracker.latest_message.get("text") or "")):
+            dispatcher.utter_message(response="utter_upload_documents")  # a question: answer, offer
+            dispatcher.utter_message(response="utter_offer_upload")
+            return [next_step("done")]
         account = await signed_in_account(tracker)
         if account is None:
             dispatcher.utter_message(response="utter_upload_documents")

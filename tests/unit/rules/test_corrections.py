@@ -1,0 +1,61 @@
+"""Corrections in the parent's words (issue 16)."""
+
+import pytest
+
+from bot.rules.corrections import (
+    APPLICATION_FIELD_WORDS,
+    REGISTRATION_FIELD_WORDS,
+    Correction,
+    read_correction,
+)
+from bot.rules.grades import parse_grade
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("oh wait, my last name is actually Nguyen-Tran", "parent_last_name", "Nguyen-Tran"),
+        ("perdón, mi apellido es Ruiz", "parent_last_name", "Ruiz"),
+        ("my email is wrong, it's ana.ruiz@example.com", "parent_email", "ana.ruiz@example.com"),
+        ("the first name is wrong", "parent_first_name", None),
+        ("sorry my first name should be Rosa María", "parent_first_name", "Rosa María"),
+    ],
+)
+def test_registration_corrections(text, field, value):
+    assert read_correction(text, REGISTRATION_FIELD_WORDS) == Correction(field, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("the employer is wrong, it's Hospital Brotman", "employer_name", "Hospital Brotman"),
+        ("her last name is actually Nguyen-Tran, not Nguyen", "student_last_name", "Nguyen-Tran"),
+        ("the school is wrong", "requested_school", None),
+        ("wrong district", "district", None),
+        ("el motivo esta mal", "app_reason", None),
+    ],
+)
+def test_application_corrections(text, field, value):
+    assert read_correction(text, APPLICATION_FIELD_WORDS) == Correction(field, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("the grade is wrong, she will be in 3rd grade", "3"),
+        ("she is in 3rd grade, not 2nd", "3"),
+        ("she is not in 2nd, she is in 3rd grade", "3"),
+        ("esta en tercero no en segundo grado, perdon", "3"),
+    ],
+)
+def test_grade_corrections_carry_the_new_grade(text, grade):
+    found = read_correction(text, APPLICATION_FIELD_WORDS, marker_needed=False)
+    assert found is not None and found.field == "student_grade"
+    assert found.new_value is not None
+    parsed = parse_grade(found.new_value)
+    assert parsed is not None and parsed.code == grade
+
+
+def test_an_answer_is_not_a_correction_inside_a_form():
+    assert read_correction("her school is Franklin High", APPLICATION_FIELD_WORDS) is None
+    assert read_correction("hello", APPLICATION_FIELD_WORDS) is None

@@ -1,0 +1,196 @@
+"""Typed answers and corrections through a whole form step, whatever intent the classifier guessed
+(issue 16): the validation action is run as Rasa runs it after each message."""
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.application_form import ValidateApplicationForm
+from actions.registration import ValidateRegistrationForm
+from actions.status import ValidateStatusForm
+from tests.domain import load_domain
+
+DOMAIN = load_domain()
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERMITS_TODAY", "2026-11-28")
+
+
+def step(action, form: str, text: str, intent: str, **slots) -> tuple[dict, list[str]]:
+    """Run the form's validation action on one parent message; the slots it sets and the replies."""
+    message = {"text": text, "intent": {"name": intent}, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("t", {"language": "en", **slots}, message, events, False, None, {"name": form}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+    slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+    return slots_set, [m.get("response") for m in dispatcher.messages]
+
+
+INCOMING = {
+    "app_direction": "incoming",
+    "app_school_year": "2026-27",
+    "student_first_name": "Ana",
+    "student_last_name": "Ruiz",
+    "student_grade": "3",
+    "student_birthdate": "2018-03-04",
+    "requested_school": "Hollywood High",
+    "requested_school_cds": "19647331932334",
+    "residence_district": "Burbank Unified",
+    "residence_district_cds": "1964337",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "reason"),
+    [
+        ("sibling", "ask_permit_reasons", "sibling"),
+        ("parent employment", "ask_documents", "parent_employment"),
+        ("because I work in Hollywood", "inform", "parent_employment"),
+        ("por mi hermano", "ask_documents", "sibling"),
+    ],
+)
+def test_a_reason_typed_instead_of_tapped_is_taken(text, intent, reason):
+    slots, replies = step(
+        ValidateApplicationForm(), "application_form", text, intent, requested_slot="app_reason", **INCOMING
+    )
+    assert slots.get("app_reason") == reason
+    assert "utter_application_reason" not in replies
+
+
+def test_a_question_at_the_reason_question_is_not_an_answer():
+    slots, _ = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "what does sibling mean?",
+        "ask_permit_reasons",
+        requested_slot="app_reason",
+        **INCOMING,
+    )
+    assert "app_reason" not in slots
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"), [("come into LAUSD", "incoming"), ("salir del LAUSD", "outgoing")]
+)
+def test_a_direction_in_words_is_taken_whatever_the_intent(text, direction):
+    slots, _ = step(
+        ValidateApplicationForm(), "application_form", text, "apply_permit", requested_slot="app_direction"
+    )
+    assert slots.get("app_direction") == direction
+
+
+def test_a_grade_correction_at_the_summary_changes_the_grade_and_says_so():
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "the grade is wrong, she will be in 3rd grade",
+        "correct_registration",
+        requested_slot="application_confirmed",
+        **{
+            **INCOMING,
+            "student_grade": "2",
+            "app_reason": "sibling",
+            "sibling_name": "Luis",
+            "sibling_school": "Hollywood High",
+            "release_in_hand": "no",
+        },
+    )
+    assert slots["student_grade"] == "3"
+    assert "utter_application_changed" in replies
+
+
+def test_grade_typed_at_which_answer_asks_that_question_again():
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "grade",
+        "inform",
+        requested_slot="application_confirmed",
+        app_fixing=True,
+        **{
+            **INCOMING,
+            "app_reason": "sibling",
+            "sibling_name": "Luis",
+            "sibling_school": "Hollywood High",
+            "release_in_hand": "no",
+        },
+    )
+    assert slots["student_grade"] is None
+    assert slots.get("requested_slot") == "student_grade"
+    assert "utter_application_fix_field" in replies
+
+
+def test_an_employer_correction_mid_form_keeps_the_question_in_play():
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "the employer is wrong, it's Hospital Brotman",
+        "inform",
+        requested_slot="work_address",
+        **{**INCOMING, "app_reason": "parent_employment", "employer_name": "1234 Main St"},
+    )
+    assert slots["employer_name"] == "Hospital Brotman"
+    assert slots.get("requested_slot") == "work_address"
+
+
+def test_yes_in_words_at_the_release_question():
+    slots, _ = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "ya plz",
+        "thank",
+        requested_slot="release_in_hand",
+        **{**INCOMING, "app_reason": "sibling", "sibling_name": "Luis", "sibling_school": "Hollywood High"},
+    )
+    assert slots.get("release_in_hand") == "yes"
+
+
+def test_ya_plz_creates_the_account():
+    slots, _ = step(
+        ValidateRegistrationForm(),
+        "registration_form",
+        "ya plz",
+        "thank",
+        requested_slot="registration_confirmed",
+        parent_first_name="Rosa",
+        parent_middle_name="-",
+        parent_last_name="Ruiz",
+        parent_email="rosa@example.com",
+        parent_email_again="rosa@example.com",
+        human_check="passed",
+    )
+    assert slots.get("registration_confirmed") == "yes"
+
+
+def test_a_last_name_correction_at_the_email_question():
+    slots, replies = step(
+        ValidateRegistrationForm(),
+        "registration_form",
+        "oh wait, my last name is actually Nguyen-Tran",
+        "inform",
+        requested_slot="parent_email",
+        parent_first_name="Rosa",
+        parent_middle_name="-",
+        parent_last_name="Nguyen",
+    )
+    assert slots["parent_last_name"] == "Nguyen-Tran"
+    assert "utter_registration_changed" in replies
+    assert "utter_invalid_email" not in replies
+    assert slots.get("requested_slot") in (None, "parent_email")  # Rasa asks the next empty slot
+
+
+@pytest.mark.parametrize("number", ["LA-Y0Z7-Y9JW-A", "la y0z7 y9jw a"])
+def test_a_bare_confirmation_number_is_taken(number):
+    from bot.rules.confirmation import parse_confirmation_number
+
+    if parse_confirmation_number("LA-Y0Z7-Y9JW-A") is None:
+        pytest.skip("example number does not pass the check symbol")
+    slots, _ = step(
+        ValidateStatusForm(), "status_form", number, "check_status", requested_slot="status_number"
+    )
+    assert slots.get("status_number") == "LA-Y0Z7-Y9JW-A"
