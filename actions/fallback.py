@@ -3,17 +3,22 @@ the live queue of the staff inbox)."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.handoff import hand_over
 from bot.core.text import catalog
+from bot.helpdesk.missed_questions import record_missed_question
 from bot.language.detection import DEFAULT_LANGUAGE
 
 FALLBACK_INTENT = "nlu_fallback"
+logger = logging.getLogger(__name__)
 
 
 def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
@@ -29,6 +34,28 @@ def consecutive_fallbacks(events: list[dict[str, Any]]) -> int:
     return count
 
 
+def model_guess(latest_message: dict[str, Any]) -> tuple[str, float]:
+    """The intent the model ranked first apart from the fallback itself, and its confidence."""
+    for entry in latest_message.get("intent_ranking") or []:
+        if entry.get("name") and entry.get("name") != FALLBACK_INTENT:
+            return str(entry["name"]), float(entry.get("confidence") or 0.0)
+    return "", 0.0
+
+
+def queue_missed_question(tracker: Tracker) -> None:
+    """Put the message the model did not understand in the staff console's queue (masked there)."""
+    latest = tracker.latest_message or {}
+    guessed, confidence = model_guess(latest)
+    language = tracker.get_slot("language") or DEFAULT_LANGUAGE
+    channel = tracker.get_latest_input_channel() or ""
+    try:
+        record_missed_question(
+            tracker.sender_id, str(latest.get("text") or ""), language, channel, guessed, confidence
+        )
+    except SQLAlchemyError:  # the queue is for staff: a database problem never costs the parent a reply
+        logger.exception("the missed question could not be queued")
+
+
 class ActionRespondToFallback(Action):
     """Rephrase request on the first miss; from the second in a row on, a person is asked to join."""
 
@@ -38,6 +65,7 @@ class ActionRespondToFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        await asyncio.to_thread(queue_missed_question, tracker)
         if consecutive_fallbacks(tracker.events) >= 2:
             language = tracker.get_slot("language") or DEFAULT_LANGUAGE
             dispatcher.utter_message(text=catalog().text("handoff.not_understood", language))

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.applications.clock import district_today
-from bot.applications.status_facts import application_key_date, missing_documents
+from bot.applications.status_facts import application_key_date, missing_documents, rejected_documents
 from bot.core.codes import Code
 from bot.rules.confirmation import parse_confirmation_number
 from bot.rules.dates import parse_date
@@ -50,6 +50,8 @@ class StatusAnswer:
     date_kind: DateKind = DateKind.NONE
     key_date: date | None = None
     missing_documents: tuple[str, ...] = ()
+    #: (checklist code, rejection reason code) of documents the office sent back.
+    rejected_documents: tuple[tuple[str, str], ...] = ()
     confirmation_number: str | None = None
     language: str | None = None
     student_first_name: str | None = None
@@ -69,7 +71,7 @@ def look_up_status(
 
     ``birthdate`` is the student's date of birth as typed (any form bot.rules.dates reads) or a
     date; ``account_id`` is the signed-in account, enough when it owns the application.
-    ``conversation_key`` is bot.applications.keys.conversation_key(sender_id).
+    ``conversation_key`` is bot.core.secrets.conversation_digest(sender_id).
     """
     number = parse_confirmation_number(typed_number or "")
     moment = now or datetime.now(timezone.utc)
@@ -99,6 +101,7 @@ def found_answer(application: Application) -> StatusAnswer:
         date_kind=key.kind,
         key_date=key.day,
         missing_documents=missing_documents(application),
+        rejected_documents=rejected_documents(application),
         confirmation_number=application.confirmation_number,
         language=application.language,
         student_first_name=application.student_first_name,

@@ -27,11 +27,24 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def received_documents(application: Application) -> tuple[str, ...]:
-    """Checklist codes with at least one upload, plus the release when staff received it directly."""
-    codes = {document.item for document in application.documents}
+    """Checklist codes with at least one upload not sent back by a reviewer, plus the release when
+    staff received it directly."""
+    codes = {document.item for document in application.documents if not document.rejected}
     if application.release_received_at is not None:
         codes.update(load_policy().documents_always)
     return tuple(sorted(codes))
+
+
+def rejected_documents(application: Application) -> tuple[tuple[str, str], ...]:
+    """(checklist code, rejection reason) of each item whose files were all sent back: the parent
+    must send it again. An item with a later file that was not rejected is not listed."""
+    received = received_documents(application)
+    latest: dict[str, str] = {}
+    for document in application.documents:
+        review = document.latest_review
+        if document.item not in received and review is not None and review.verdict == "rejected":
+            latest[document.item] = review.reason
+    return tuple(latest.items())
 
 
 def missing_documents(application: Application) -> tuple[str, ...]:

@@ -34,4 +34,7 @@ def status_answer_text(answer: Any, locale: str) -> str:
     if answer.missing_documents:
         names = ", ".join(text(f"documents.{code}", locale) for code in answer.missing_documents)
         lines.append(text("status.missing", locale, documents=names))
+    for item, reason in getattr(answer, "rejected_documents", ()):
+        words = {"document": text(f"documents.{item}", locale), "reason": text(f"rejections.reason.{reason}", locale)}
+        lines.append(text("rejections.status_line", locale, **words))
     return "\n".join(lines)

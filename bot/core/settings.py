@@ -48,6 +48,9 @@ PUBLIC_BASE_URL = _var("PUBLIC_BASE_URL", "http://localhost:8080", "the web page
 PERMITS_TODAY = _var("PERMITS_TODAY", "", "a fixed district date YYYY-MM-DD for demonstrations and tests")
 UPLOADS_DIR = _var("UPLOADS_DIR", VAR_DIR / "uploads", "where uploaded documents are stored")
 SCHOOLS_FILE = _var("SCHOOLS_FILE", "", "an imported CDE directory file; empty: the shipped extract")
+NLU_REVIEW_DIR = _var(
+    "NLU_REVIEW_DIR", PROJECT_ROOT / "data" / "nlu" / "review", "where the console exports labelled missed questions"
+)
 WEB_HOST = _var("WEB_HOST", "0.0.0.0", "the interface the web pages listen on")
 WEB_PORT = _var("WEB_PORT", "8080", "the web pages' port")
 RASA_PORT = _var("RASA_PORT", "5005", "the Rasa server's port (the widget page and the chat shell)")

@@ -114,15 +114,16 @@ def statutory_dates(application: Application) -> StatutoryDates:
 
 
 def _document_line(document: ApplicationDocument) -> DocumentLine:
+    review = document.latest_review
     return DocumentLine(
         id=document.id,
         item=document.item,
         content_type=document.content_type,
         size_kb=max(1, document.size_bytes // 1024),
         uploaded_at=document.uploaded_at,
-        review="received",
-        rejection_reason="",
-        reviewed_by="",
+        review=review.verdict if review else "received",
+        rejection_reason=review.reason if review else "",
+        reviewed_by=review.reviewed_by if review else "",
     )
 
 

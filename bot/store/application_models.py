@@ -71,6 +71,38 @@ class ApplicationDocument(Base):
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     application: Mapped[Application] = relationship(back_populates="documents")
+    reviews: Mapped[list[DocumentReview]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentReview.id"
+    )
+
+    @property
+    def latest_review(self) -> DocumentReview | None:
+        """The reviewer's latest verdict on this file, or None while nobody reviewed it."""
+        return self.reviews[-1] if self.reviews else None
+
+    @property
+    def rejected(self) -> bool:
+        """True when the latest verdict sent this file back (it no longer counts as received)."""
+        latest = self.latest_review
+        return latest is not None and latest.verdict == "rejected"
+
+
+class DocumentReview(Base):
+    """A reviewer's verdict on one uploaded file: accepted, or rejected with a reason code of
+    bot/policy/document_rejections.yml. Every verdict is kept; the latest one counts."""
+
+    __tablename__ = "document_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("application_documents.id", ondelete="CASCADE"), index=True
+    )
+    verdict: Mapped[str] = mapped_column(String(10))  # accepted | rejected
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    reviewed_by: Mapped[str] = mapped_column(String(80))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    document: Mapped[ApplicationDocument] = relationship(back_populates="reviews")
 
 
 class StatusChange(Base):

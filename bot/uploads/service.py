@@ -7,13 +7,14 @@ when the database write fails, the file is removed again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
 from bot.accounts.links import LinkProblem, link_for, make_token, read_token
+from bot.applications.status_facts import rejected_documents
 from bot.core.codes import Direction
 from bot.rules.checklist import checklist, missing_items
 from bot.rules.uploads import check_upload
@@ -47,6 +48,8 @@ class UploadPageState:
     language: str = "en"
     confirmation_number: str = ""
     lines: tuple[ChecklistLine, ...] = ()
+    #: checklist code -> rejection reason code, for documents the office sent back.
+    rejected: dict[str, str] = field(default_factory=dict)
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -85,12 +88,14 @@ def upload_link(application_id: int) -> str:
 def _state(application: Application) -> UploadPageState:
     received: dict[str, int] = {}
     for document in application.documents:
-        received[document.item] = received.get(document.item, 0) + 1
+        if not document.rejected:  # a file the office sent back no longer counts
+            received[document.item] = received.get(document.item, 0) + 1
     lines = tuple(
         ChecklistLine(item.code, item.required, item.hedged, received.get(item.code, 0))
         for item in checklist(Direction(application.direction), application.reason)
     )
-    return UploadPageState("ready", application.language, application.confirmation_number, lines)
+    rejected = dict(rejected_documents(application))
+    return UploadPageState("ready", application.language, application.confirmation_number, lines, rejected)
 
 
 def _application(session: Session, token: str) -> Application | UploadPageState:

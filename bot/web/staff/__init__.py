@@ -6,7 +6,9 @@ from __future__ import annotations
 from sanic import Sanic
 
 from bot.web.staff.applications import add_application_routes
+from bot.web.staff.documents import add_document_routes
 from bot.web.staff.inbox import add_inbox_routes
+from bot.web.staff.missed_questions import add_missed_question_routes
 from bot.web.staff.sign_in import add_sign_in_routes
 
 
@@ -14,4 +16,6 @@ def add_staff_routes(app: Sanic) -> None:
     """Every /staff/ route of the console."""
     add_sign_in_routes(app)
     add_application_routes(app)
+    add_document_routes(app)
+    add_missed_question_routes(app)
     add_inbox_routes(app)

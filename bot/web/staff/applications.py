@@ -25,11 +25,13 @@ from bot.applications.status import (
 )
 from bot.core.policy import load_policy
 from bot.mail.outbox import deliver_pending
+from bot.rules.document_rejections import rejection_reasons
 from bot.rules.staff_roles import Role
 from bot.rules.status import Status
 from bot.staff.application_queue import DUE_SOON_DAYS, ApplicationFilters, search_applications
 from bot.staff.application_record import application_record
 from bot.staff.audit import record_staff_action
+from bot.web.pages import translator
 from bot.web.staff.guard import STAFF_HEADERS, current_staff, refusal, render_staff, staff_page
 
 #: What the page says after an action (the codes come back in ?done= / ?problem=).
@@ -38,6 +40,8 @@ NOTICES = {
     "release_recorded": "The release was recorded.",
     "release_already": "The release had already been recorded; nothing changed.",
     "provisional_started": "Provisional enrollment was recorded.",
+    "document_accepted": "The document was accepted.",
+    "document_rejected": "The document was sent back; the parent was told why, in their language, with the upload link.",
 }
 PROBLEMS = {
     "not_allowed": "The status rules do not allow that move from the current status.",
@@ -46,7 +50,14 @@ PROBLEMS = {
     "unknown_status": "That is not a status.",
     "reason_missing": "Say why (the reason is kept in the history and the audit log).",
     "bad_date": "Type the first day of attendance as a date.",
+    "bad_reason": "Choose why the document is sent back.",
+    "bad_verdict": "Choose accept or send back.",
 }
+
+
+def english(key: str) -> str:
+    """A catalog text in English (the console's language), e.g. a rejection reason as parents read it."""
+    return translator("en")(key)
 
 
 def _filters(request: Request) -> ApplicationFilters:
@@ -110,6 +121,7 @@ def add_application_routes(app: Sanic) -> None:
             notice=NOTICES.get(str(request.args.get("done") or "")),
             problem=PROBLEMS.get(str(request.args.get("problem") or "")),
             today=district_today(),
+            rejection_reasons=[(code, english(f"rejections.reason.{code}")) for code in rejection_reasons()],
         )
 
     @app.post("/staff/applications/<number:str>/status")

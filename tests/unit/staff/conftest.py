@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ import pytest
 import requests
 
 from bot.store.migrate import upgrade_to_head
+from tests.unit.helpdesk.test_report import SCHEMA as TRACKER_SCHEMA
 from tests.unit.staff.helpers import PASSWORD, make_staff, next_code
 from tests.unit.test_upload_web import free_port
 
@@ -70,12 +72,16 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
         "SECRET_KEY": "test-secret",
         "PUBLIC_BASE_URL": "https://permits.example.org",
         "PERMITS_TODAY": "2027-03-10",
+        "NLU_REVIEW_DIR": str(folder / "nlu-review"),
+        "TRACKER_STORE_URL": f"sqlite:///{folder / 'tracker.db'}",
     }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in settings.items():
             patch.setenv(name, value)
         patch.delenv("SMTP_HOST", raising=False)
         upgrade_to_head(url)
+        with sqlite3.connect(folder / "tracker.db") as tracker:  # Rasa's events table, empty
+            tracker.execute(TRACKER_SCHEMA)
         port = free_port()
         script = f"from bot.web.app import create_app; create_app().run(host='127.0.0.1', port={port}, access_log=False)"
         env = {**os.environ, **settings, "PYTHONPATH": str(ROOT)}
