@@ -6,6 +6,7 @@ from __future__ import annotations
 from sanic import Sanic
 
 from bot.web.staff.applications import add_application_routes
+from bot.web.staff.dashboard import add_dashboard_routes
 from bot.web.staff.documents import add_document_routes
 from bot.web.staff.inbox import add_inbox_routes
 from bot.web.staff.missed_questions import add_missed_question_routes
@@ -18,4 +19,5 @@ def add_staff_routes(app: Sanic) -> None:
     add_application_routes(app)
     add_document_routes(app)
     add_missed_question_routes(app)
+    add_dashboard_routes(app)
     add_inbox_routes(app)
