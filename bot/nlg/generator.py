@@ -11,12 +11,14 @@ from typing import Any
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.nlg.render import render_response
+from bot.nlg.repeats import REPHRASE_FROM, is_form_question, times_asked_in_a_row, with_way_out
 
 logger = logging.getLogger(__name__)
 
@@ -48,4 +50,27 @@ class CatalogNaturalLanguageGenerator(TemplatedNaturalLanguageGenerator):
         locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
         params = {name: value for name, value in tracker.current_slot_values().items() if value is not None}
         params.update(kwargs)
-        return render_response(self.catalog, variations[0], locale, params)
+        message = render_response(self.catalog, variations[0], locale, params)
+        if is_form_question(utter_action):
+            asked = times_asked_in_a_row(_bot_actions(tracker), utter_action) + 1
+            if asked >= REPHRASE_FROM:  # the third time: other words, the choices, a person
+                text = self.catalog.text
+                message = with_way_out(
+                    message,
+                    text("basics.asking_again", locale),
+                    text("basics.asking_again_help", locale),
+                    [
+                        {"title": text("buttons.person", locale), "payload": "/human_handoff"},
+                        {"title": text("buttons.stop", locale), "payload": "/stop"},
+                    ],
+                )
+        return message
+
+
+def _bot_actions(tracker: DialogueStateTracker) -> list[str | None]:
+    """The response name of each bot message so far in this session, oldest first."""
+    return [
+        (event.metadata or {}).get("utter_action")
+        for event in tracker.events_after_latest_restart()
+        if isinstance(event, BotUttered)
+    ]
