@@ -16,7 +16,7 @@ import yaml
 from sqlalchemy import func, select
 
 from bot.core import settings
-from bot.core.secrets import conversation_digest
+from bot.core.secrets import keyed_digest
 from bot.core.settings import PROJECT_ROOT
 from bot.rules.redaction import masked_excerpt
 from bot.staff.audit import audit_staff
@@ -57,7 +57,7 @@ def record_missed_question(
     with unit_of_work(database_url) as session:
         session.add(
             MissedQuestion(
-                conversation_key=conversation_digest(sender_id),
+                conversation_key=keyed_digest(sender_id),  # the conversation, never its sender id
                 language=(language or "en")[:2],
                 channel=(channel or "")[:20],
                 masked_text=masked,

@@ -18,9 +18,10 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.accounts.links import public_base_url, secret_key
+from bot.core.secrets import secret_key
+from bot.core.settings import public_base_url
 from bot.rules.passwords import password_problems, passwords_match
-from bot.rules.staff_roles import ACTIVE, DISABLED, INVITED, Role, parse_role
+from bot.rules.staff_roles import ACTIVE, DISABLED, INVITED, parse_role
 from bot.staff.audit import audit_staff
 from bot.store.database import unit_of_work
 from bot.store.staff_models import StaffSession, StaffUser
@@ -215,4 +216,26 @@ def totp_step_matching(
     return None
 
 
-__all__ = ["Role", "StaffAccountProblem", "add_staff_user", "complete_setup", "setup_page_state"]
+@dataclass(frozen=True)
+class StaffAccountLine:
+    """One staff account as the admin page lists it (never its secrets)."""
+
+    id: int
+    email: str
+    role: str
+    status: str
+    activated_at: datetime | None
+    open_sessions: int
+
+
+def staff_accounts(*, database_url: str | None = None) -> list[StaffAccountLine]:
+    """Every staff account, by email, with how many sessions are open now."""
+    now = datetime.now(timezone.utc)
+    with unit_of_work(database_url) as session:
+        lines = []
+        for user in session.scalars(select(StaffUser).order_by(StaffUser.email)):
+            live = [s for s in user.sessions if s.ended_at is None and _as_utc(s.expires_at) > now]
+            lines.append(
+                StaffAccountLine(user.id, user.email, user.role, user.status, user.activated_at, len(live))
+            )
+        return lines

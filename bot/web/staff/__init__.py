@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sanic import Sanic
 
+from bot.web.staff.accounts import add_account_routes
 from bot.web.staff.applications import add_application_routes
 from bot.web.staff.dashboard import add_dashboard_routes
 from bot.web.staff.documents import add_document_routes
@@ -20,4 +21,5 @@ def add_staff_routes(app: Sanic) -> None:
     add_document_routes(app)
     add_missed_question_routes(app)
     add_dashboard_routes(app)
+    add_account_routes(app)
     add_inbox_routes(app)
