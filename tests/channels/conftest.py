@@ -105,7 +105,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> 
         "TWILIO_API_BASE": f"http://127.0.0.1:{TWILIO_API_PORT}",
         "OFFICE_HOURS_FILE": str(ROOT / "tests/channels/data/office_always_open.yml"),
     }
-    subprocess.run([str(ROOT / "scripts/run-servers")], env=env, check=True, timeout=400)
+    # run-servers waits START_TIMEOUT seconds (300 unless set; a busy machine loads the model slowly).
+    start_timeout = int(os.environ.get("START_TIMEOUT", "300"))
+    subprocess.run([str(ROOT / "scripts/run-servers")], env=env, check=True, timeout=start_timeout + 100)
     try:
         yield env
     finally:
