@@ -12,9 +12,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.session import signed_in_account
-from bot.applications.keys import conversation_key
 from bot.core.clock import utc_now
 from bot.core.policy import load_policy
+from bot.core.secrets import conversation_digest
 from bot.core.text import catalog
 from bot.helpdesk.handoff_queue import NewHandoff, open_handoff
 from bot.helpdesk.handoff_words import opening_words
@@ -51,7 +51,7 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
     now, hours = utc_now(), office_hours()
     _, contact_by = queued_message(channel, hours.is_open(now), account_id is not None, False)
     new = NewHandoff(
-        conversation_key(tracker.sender_id), tracker.sender_id, channel, language, topic_of(tracker),
+        conversation_digest(tracker.sender_id), tracker.sender_id, channel, language, topic_of(tracker),
         trigger, account_id, ticket_id, contact_by,
     )  # fmt: skip
     try:
@@ -114,7 +114,7 @@ async def open_ticket_for(tracker: Tracker, trigger: str) -> int | None:
     try:
         return await asyncio.to_thread(
             open_ticket,
-            conversation_key(tracker.sender_id),
+            conversation_digest(tracker.sender_id),
             conversation_channel(tracker),
             tracker.get_slot("language") or DEFAULT_LANGUAGE,
             trigger,

@@ -8,8 +8,6 @@ be reversed with a list of known emails or phone numbers.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Final
@@ -17,7 +15,7 @@ from typing import Final
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.accounts.links import secret_key
+from bot.core.secrets import keyed_digest
 from bot.store.service_models import RateEvent
 
 HOUR: Final = 3600
@@ -75,12 +73,6 @@ LIMITS: Final[dict[str, Limit]] = {
 RETENTION_SECONDS: Final = max([DAY, *(limit.window_seconds for limit in LIMITS.values())])
 
 
-def hashed_key(value: str) -> str:
-    """The stored form of a key: HMAC-SHA256 hex of the value (an email is passed in its
-    ``bot.rules.email_address.canonical_email`` form by the caller)."""
-    return hmac.new(secret_key().encode(), value.encode(), hashlib.sha256).hexdigest()
-
-
 def check_and_count(
     session: Session,
     bucket: str,
@@ -96,7 +88,7 @@ def check_and_count(
     (on SQLite the writes are serialised) instead of both getting in.
     """
     now = now or datetime.now(timezone.utc)
-    digest = hashed_key(key)
+    digest = keyed_digest(key)
     session.execute(delete(RateEvent).where(RateEvent.at < now - timedelta(seconds=RETENTION_SECONDS)))
     event = RateEvent(bucket=bucket, key_hash=digest, at=now)
     session.add(event)

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from bot.store.database import PROJECT_ROOT
+from bot.core.secrets import secret_key
+from bot.core.settings import public_base_url
 
 ACTIVATION = "activate"
 ACTIVATION_MAX_AGE_SECONDS = 24 * 3600
-
-
-def secret_key() -> str:
-    """SECRET_KEY, or a random key kept in var/secret.key (created on first use, mode 0600)."""
-    configured = os.environ.get("SECRET_KEY")
-    if configured:
-        return configured
-    path = Path(os.environ.get("SECRET_KEY_FILE", PROJECT_ROOT / "var" / "secret.key"))
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(48))
-    return path.read_text().strip()
-
-
-def public_base_url() -> str:
-    """Where parents reach the project's web pages (PUBLIC_BASE_URL)."""
-    return os.environ.get("PUBLIC_BASE_URL", "http://localhost:8080").rstrip("/")
 
 
 @dataclass(frozen=True)

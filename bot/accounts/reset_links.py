@@ -14,7 +14,8 @@ from typing import Final
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from bot.accounts.links import LinkProblem, link_for, secret_key
+from bot.accounts.links import LinkProblem, link_for
+from bot.core.secrets import secret_key
 
 RESET: Final = "reset"
 RESET_LIFETIME: Final = timedelta(hours=1)

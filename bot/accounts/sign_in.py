@@ -6,7 +6,6 @@ chat's answer to a request never says whether the address has an account.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
@@ -18,16 +17,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.accounts.clock import as_utc, utc_now
-from bot.accounts.links import secret_key
 from bot.accounts.owner import account_by_email, mail_owner
 from bot.accounts.registration import resend_activation
+from bot.core.secrets import keyed_digest
 from bot.limits import (
     LIMITS,
     SIGN_IN_CODE_ATTEMPTS,
     SIGN_IN_CODE_PER_CONVERSATION,
     SIGN_IN_CODE_PER_EMAIL,
     allow,
-    hashed_key,
 )
 from bot.rules.email_address import canonical_email
 from bot.store.database import unit_of_work
@@ -70,11 +68,6 @@ class SignInResult:
     remaining_attempts: int = 0
 
 
-def code_hash(code: str) -> str:
-    """The stored form of a code: HMAC-SHA256 hex with the project's secret."""
-    return hmac.new(secret_key().encode(), code.encode(), hashlib.sha256).hexdigest()
-
-
 def typed_code(text: str) -> str | None:
     """The six digits in what the parent typed ("my code is 123 456" → "123456"), or None."""
     grouped = _GROUPED_CODE.findall(text)
@@ -112,7 +105,7 @@ def request_sign_in_code(
         if account.status == AccountStatus.pending_activation:
             pending_email = account.email
         else:
-            _issue_code(session, account, hashed_key(conversation_key), language, now)
+            _issue_code(session, account, keyed_digest(conversation_key), language, now)
     if pending_email is not None:
         resend_activation(pending_email, database_url)
         return SignInRequest("pending")
@@ -131,7 +124,7 @@ def _issue_code(session: Session, account: Account, conversation: str, language:
         SignInCode(
             account_id=account.id,
             conversation_key=conversation,
-            code_hash=code_hash(code),
+            code_hash=keyed_digest(code),
             created_at=now,
             expires_at=now + CODE_LIFETIME,
         )
@@ -155,7 +148,7 @@ def verify_sign_in_code(
     with unit_of_work(database_url) as session:
         row = session.scalar(
             select(SignInCode)
-            .where(SignInCode.conversation_key == hashed_key(conversation_key), SignInCode.used_at.is_(None))
+            .where(SignInCode.conversation_key == keyed_digest(conversation_key), SignInCode.used_at.is_(None))
             .order_by(SignInCode.id.desc())
             .limit(1)
         )
@@ -171,7 +164,7 @@ def verify_sign_in_code(
         changed = account.credentials_changed_at
         if changed is not None and as_utc(changed) > as_utc(row.created_at):
             return SignInResult("revoked")
-        if not hmac.compare_digest(row.code_hash, code_hash(digits)):
+        if not hmac.compare_digest(row.code_hash, keyed_digest(digits)):
             return _count_wrong_try(session, row.id)
         # Single use even when two processes check the same code at once: one update wins.
         claimed = session.execute(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from bot.accounts.links import secret_key
+from bot.core.secrets import secret_key
 
 
 def conversation_key(sender_id: str) -> str:

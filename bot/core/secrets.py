@@ -60,3 +60,9 @@ def keyed_digest(value: str) -> str:
 def email_digest(email: str) -> str:
     """The searchable stand-in for an email address: case and surrounding spaces do not count."""
     return keyed_digest(email.strip().lower())
+
+
+def conversation_digest(sender_id: str) -> str:
+    """How the application database names a conversation: never by its raw sender id, which can be
+    a phone number (SMS, WhatsApp) that a plain hash would not hide."""
+    return keyed_digest(sender_id)

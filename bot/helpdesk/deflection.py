@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.store.database import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 
 FALLBACK_INTENTS = frozenset({"nlu_fallback"})
 FALLBACK_ACTIONS = frozenset({"action_default_fallback", "action_respond_to_fallback"})

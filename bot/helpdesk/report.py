@@ -21,9 +21,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.applications.keys import conversation_key
+from bot.core.secrets import conversation_digest
+from bot.core.settings import PROJECT_ROOT
 from bot.helpdesk.deflection import Segment, TrackerEvent, deflection_segments, faq_intents, total
-from bot.store.database import PROJECT_ROOT, unit_of_work
+from bot.store.database import unit_of_work
 from bot.store.service_models import Ticket
 
 DISTRICT_TIME = ZoneInfo("America/Los_Angeles")
@@ -70,7 +71,7 @@ def ticket_senders(
     senders: Collection[str], start: datetime, end: datetime, database_url: str | None
 ) -> set[str]:
     """Sender ids among `senders` with a help-desk ticket opened in the period."""
-    keys = {conversation_key(sender): sender for sender in senders}
+    keys = {conversation_digest(sender): sender for sender in senders}
     # In UTC: SQLite keeps the stored times as UTC text and compares them as text.
     start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
     with unit_of_work(database_url) as session:

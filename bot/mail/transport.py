@@ -9,8 +9,8 @@ from pathlib import Path
 
 import aiosmtplib
 
+from bot.core.settings import PROJECT_ROOT
 from bot.privacy.files import private_folder, write_private_bytes
-from bot.store.database import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
 

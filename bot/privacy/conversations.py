@@ -15,7 +15,8 @@ from datetime import datetime
 
 from sqlalchemy import Engine, bindparam, create_engine, inspect, text
 
-from bot.privacy.keys import PROJECT_ROOT, email_digest, keyed_digest
+from bot.core.secrets import email_digest, keyed_digest
+from bot.core.settings import PROJECT_ROOT
 
 
 def tracker_store_url() -> str:
@@ -54,8 +55,8 @@ def senders_with_email(engine: Engine, email: str) -> set[str]:
 def senders_with_keys(engine: Engine, conversation_keys: Collection[str]) -> set[str]:
     """Conversations whose stored key is in the set.
 
-    Tables store a sender id only as a digest: the HMAC of ``bot.limits.hashed_key`` (sign-in
-    codes) or the plain SHA-256 of ``bot.applications.keys.conversation_key``; both are computed
+    Tables store a sender id only as a digest: ``bot.core.secrets.conversation_digest`` (an HMAC),
+    or, in rows written before conversation keys were keyed, its plain SHA-256; both are computed
     for every sender id and compared (fine for a district's volume, run by hand or nightly).
     """
     if not conversation_keys or not _has_events(engine):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.privacy.keys import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 
 _STORED_NAME = re.compile(r"[0-9A-Za-z._-]{1,80}")  # a bare file name: never a path
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.core.secrets import email_digest, keyed_digest
 from bot.privacy.conversations import (
     delete_conversations,
     senders_with_email,
@@ -26,7 +27,6 @@ from bot.privacy.conversations import (
     tracker_engine,
 )
 from bot.privacy.documents import remove_files
-from bot.privacy.keys import email_digest, keyed_digest
 from bot.rules.email_address import canonical_email
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work

@@ -28,8 +28,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.core.secrets import email_digest, secret_key
 from bot.privacy.files import private_file, private_folder, sqlite_file
-from bot.privacy.keys import email_digest, secret_key
 from bot.privacy.tracker_events import (
     INDEXED_SLOTS,
     RedactionPolicy,

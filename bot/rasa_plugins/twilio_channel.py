@@ -38,9 +38,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
+from bot.core.secrets import keyed_digest
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.privacy.keys import keyed_digest
 from bot.rasa_plugins.handoff_guard import held_conversations_go_to_agent, remember_reply_address
 from bot.rasa_plugins.twilio_render import (
     TwilioAddress,

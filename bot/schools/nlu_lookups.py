@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.core.settings import PROJECT_ROOT
 from bot.rules.school_names import district_aliases
-from bot.schools.directory import PROJECT_ROOT, Directory
+from bot.schools.directory import Directory
 from bot.schools.lookup import LAUSD, select_lausd_schools, select_residence_districts
 
 LOOKUPS_DIR = PROJECT_ROOT / "data" / "nlu" / "lookups"

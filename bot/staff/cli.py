@@ -24,13 +24,14 @@ from bot.applications.status import (
     mark_release_received,
     start_provisional_enrollment,
 )
+from bot.core.settings import database_url
 from bot.helpdesk.handoff_queue import open_queue
 from bot.rules.staff_roles import Role
 from bot.rules.status import TRANSITIONS, Status, parse_status
 from bot.staff import views
 from bot.staff.accounts import SETUP_MAX_AGE_SECONDS, StaffAccountProblem, add_staff_user, disable_staff_user
 from bot.staff.inbox_view import inbox_lines
-from bot.store.database import database_url, unit_of_work
+from bot.store.database import unit_of_work
 
 _REFUSALS = {
     "unknown_status": "'{to}' is not a status. Statuses: {all}.",

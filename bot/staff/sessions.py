@@ -19,8 +19,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
-from bot.accounts.links import secret_key
-from bot.limits import STAFF_SIGN_IN_PER_ADDRESS, STAFF_SIGN_IN_PER_EMAIL, allow, hashed_key
+from bot.core.secrets import keyed_digest, secret_key
+from bot.limits import STAFF_SIGN_IN_PER_ADDRESS, STAFF_SIGN_IN_PER_EMAIL, allow
 from bot.rules.staff_roles import ACTIVE, Role, parse_role
 from bot.staff.accounts import normalise_email, totp_step_matching
 from bot.staff.audit import audit_staff
@@ -119,7 +119,7 @@ def _dummy_hash() -> str:
 
 def _typed(address: str) -> str:
     """The address typed at a refused sign-in, as a keyed digest (it may be anyone's address)."""
-    return f"email digest {hashed_key(address)[:16]}"
+    return f"email digest {keyed_digest(address)[:16]}"
 
 
 def _password_matches(stored_hash: str | None, password: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -11,15 +10,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.settings import database_url
 from bot.privacy.files import private_file, private_folder, sqlite_file
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def database_url() -> str:
-    """`DATABASE_URL`, or an SQLite file in the project's var/ directory."""
-    default = f"sqlite:///{PROJECT_ROOT / 'var' / 'permits.db'}"
-    return os.environ.get("DATABASE_URL", default)
 
 
 @cache

@@ -7,7 +7,8 @@ import sys
 from alembic import command
 from alembic.config import Config
 
-from bot.store.database import PROJECT_ROOT, database_url, engine_for
+from bot.core.settings import PROJECT_ROOT, database_url
+from bot.store.database import engine_for
 
 
 def upgrade_to_head(url: str | None = None) -> None:

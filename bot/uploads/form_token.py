@@ -11,7 +11,7 @@ import hmac
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from bot.accounts.links import secret_key
+from bot.core.secrets import secret_key
 
 #: A day: long enough for a parent who leaves the page open while finding a document.
 FORM_TOKEN_MAX_AGE_SECONDS = 24 * 3600

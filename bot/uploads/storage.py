@@ -12,7 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from bot.store.database import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 
 #: What a stored name looks like: 32 hex digits and one of our extensions; nothing else is opened.
 STORED_NAME = re.compile(r"[0-9a-f]{32}\.(pdf|jpg|png)")

@@ -11,8 +11,8 @@ from typing import Final
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from bot.accounts.links import secret_key
 from bot.accounts.registration import ActivationResult
+from bot.core.secrets import secret_key
 from bot.web.pages import environment, translator
 
 #: A form may be submitted up to this long after the page was shown.

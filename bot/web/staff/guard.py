@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sanic.request import Request
 from sanic.response import HTTPResponse, html, redirect
 
-from bot.accounts.links import public_base_url
+from bot.core.settings import public_base_url
 from bot.rules.staff_roles import Role, role_allows
 from bot.staff.audit import record_staff_action
 from bot.staff.sessions import IDLE_MINUTES, StaffMember, staff_for_cookie

@@ -8,7 +8,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from bot.store.database import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 
 
 def alembic_config(url: str) -> Config:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.applications.keys import conversation_key
+from bot.core.secrets import conversation_digest
 from bot.helpdesk.report import main
 from bot.helpdesk.tickets import open_ticket
 
@@ -85,8 +85,8 @@ def tracker_url(tmp_path: Path, database: str) -> str:
     tracker.user("old", "ask_magnet", "rest", at=long_ago)
     tracker.connection.commit()
     tracker.connection.close()
-    open_ticket(conversation_key("en-ticket"), "rest", "en", "fallbacks", "> [summary]")
-    open_ticket(conversation_key("someone-else"), "rest", "en", "asked", "> [summary]")
+    open_ticket(conversation_digest("en-ticket"), "rest", "en", "fallbacks", "> [summary]")
+    open_ticket(conversation_digest("someone-else"), "rest", "en", "asked", "> [summary]")
     return f"sqlite:///{path}"
 
 

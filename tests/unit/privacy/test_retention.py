@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bot.core.secrets import email_digest, keyed_digest
 from bot.privacy.forget import forget_account
-from bot.privacy.keys import email_digest, keyed_digest
 from bot.privacy.retention import main, purge_older_than
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work
@@ -146,7 +146,7 @@ def test_forgetting_an_account_deletes_everything_about_it_and_keeps_the_audit(
             )
         )
         ticket = {"channel": "web", "language": "es", "trigger": "asked", "summary": "[email] asks"}
-        by_sha = hashlib.sha256(b"opened-a-ticket").hexdigest()  # bot.applications.keys.conversation_key
+        by_sha = hashlib.sha256(b"opened-a-ticket").hexdigest()  # a row from before keys were keyed
         session.add(Ticket(conversation_key=by_sha, account_id=account_id, **ticket))
         session.add(Ticket(conversation_key=keyed_digest("x"), contact=email.upper(), **ticket))
         session.add(

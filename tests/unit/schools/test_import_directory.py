@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.schools.directory import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 from bot.schools.import_directory import main
 from tests.unit.schools.conftest import NEWER_EXPORT
 

@@ -7,7 +7,8 @@ import sys
 
 import yaml
 
-from bot.schools.directory import PROJECT_ROOT, SAMPLE, read_directory
+from bot.core.settings import PROJECT_ROOT
+from bot.schools.directory import SAMPLE, read_directory
 from bot.schools.nlu_lookups import LOOKUPS_DIR, lookup_tables
 
 

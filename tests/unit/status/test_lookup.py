@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot.applications.keys import conversation_key
 from bot.applications.lookup import AnswerCode, StatusAnswer, look_up_status
+from bot.core.secrets import conversation_digest
 from bot.rules.status import DateKind
 from bot.store.database import unit_of_work
 from bot.store.service_models import StatusLookup
@@ -17,7 +17,7 @@ from tests.unit.status.helpers import make_account, make_application, number
 NUMBER = number("7K3M9QX2")
 TODAY = date(2027, 3, 10)
 NOW = datetime(2027, 3, 10, 18, 0, tzinfo=timezone.utc)
-PARENT = conversation_key("whatsapp:+13235550100")
+PARENT = conversation_digest("whatsapp:+13235550100")
 
 
 @pytest.fixture
@@ -77,14 +77,14 @@ def test_five_failures_an_hour_per_conversation(database: str, owner: int) -> No
     for day in range(5, 10):
         assert look(NUMBER, f"2016-03-{day:02d}").code is AnswerCode.NOT_FOUND
     assert look(NUMBER, "2016-03-04").code is AnswerCode.LIMITED
-    assert look(NUMBER, "2016-03-04", key=conversation_key("another")).code is AnswerCode.FOUND
+    assert look(NUMBER, "2016-03-04", key=conversation_digest("another")).code is AnswerCode.FOUND
     later = NOW + timedelta(hours=1, minutes=1)
     assert look(NUMBER, "2016-03-04", now=later).code is AnswerCode.FOUND
 
 
 def test_ten_failures_a_day_per_number_from_anywhere(database: str, owner: int) -> None:
     for guess in range(10):
-        answer = look(NUMBER, f"2015-01-{guess + 1:02d}", key=conversation_key(f"guesser-{guess}"))
+        answer = look(NUMBER, f"2015-01-{guess + 1:02d}", key=conversation_digest(f"guesser-{guess}"))
         assert answer.code is AnswerCode.NOT_FOUND
     assert look(NUMBER, "2016-03-04").code is AnswerCode.LIMITED
     # The signed-in owner is not locked out by strangers.
