@@ -7,7 +7,8 @@ query), so every Rasa server agrees, and a restart changes nothing:
 - held by an agent: the parent's message is stored (masked) for the agent's transcript and the
   bot says nothing — the message never reaches the model or the tracker;
 - waiting for a person: the bot still answers (the parent may keep asking), and the message is
-  also copied to the transcript the agent will see;
+  also copied to the transcript the agent will see (with the bot's answers on REST, SMS and
+  WhatsApp, whose replies are collected; the widget's go out as they are made);
 - otherwise: the bot answers as usual.
 
 An agent's line that could not be pushed to the parent (a REST client, a closed widget) goes
@@ -24,7 +25,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.rasa_plugins import handoff_state
 from bot.rules.handoff import HELD
@@ -48,9 +49,23 @@ def held_conversations_go_to_agent(on_new_message: MessageHandler) -> MessageHan
         if handoff is not None and handoff.status == HELD:
             await _deliver_waiting_agent_lines(handoff.handoff_id, message)
             return None
-        return await on_new_message(message)
+        collector = message.output_channel
+        answered_before = len(collector.messages) if isinstance(collector, CollectingOutputChannel) else None
+        result = await on_new_message(message)
+        if handoff is not None and answered_before is not None:  # waiting: the agent reads the answers too
+            answers = [str(m.get("text") or "") for m in collector.messages[answered_before:]]
+            await _record_bot_lines(handoff.handoff_id, [answer for answer in answers if answer])
+        return result
 
     return handle
+
+
+async def _record_bot_lines(handoff_id: int, answers: list[str]) -> None:
+    try:
+        for answer in answers:
+            await asyncio.to_thread(handoff_state.record_line, handoff_id, "bot", answer)
+    except Exception:  # noqa: BLE001 - the transcript misses a line; the parent got it anyway
+        logger.exception("The assistant's answer could not be added to a hand-off transcript.")
 
 
 async def _deliver_waiting_agent_lines(handoff_id: int, message: UserMessage) -> None:

@@ -93,13 +93,18 @@ def open_handoff_of(sender_id: str) -> OpenHandoff | None:
 
 def record_parent_line(handoff_id: int, message: str) -> None:
     """Store what the parent wrote, masked, for the agent's transcript."""
+    record_line(handoff_id, "parent", message)
+
+
+def record_line(handoff_id: int, author: str, message: str) -> None:
+    """Store a line of the conversation (parent | bot), masked, for the agent's transcript."""
     with _engine(database_url()).begin() as connection:
         connection.execute(
             text(
                 "INSERT INTO handoff_messages (handoff_id, author, text, delivered, at) "
-                "VALUES (:handoff, 'parent', :text, :delivered, CURRENT_TIMESTAMP)"
+                "VALUES (:handoff, :author, :text, :delivered, CURRENT_TIMESTAMP)"
             ),
-            {"handoff": handoff_id, "text": mask_personal_data(message), "delivered": True},
+            {"handoff": handoff_id, "author": author, "text": mask_personal_data(message), "delivered": True},
         )
 
 

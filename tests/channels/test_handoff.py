@@ -23,7 +23,15 @@ from playwright.sync_api import Browser, Page, expect
 
 from bot.helpdesk.handoff_queue import open_queue, transcript
 from tests.channels.browser import chromium
-from tests.channels.conftest import ROOT, SMS_FROM, WEB_PORT, TwilioApi, incoming, signed_post
+from tests.channels.conftest import (
+    ROOT,
+    SMS_FROM,
+    WEB_PORT,
+    WHATSAPP_FROM,
+    TwilioApi,
+    incoming,
+    signed_post,
+)
 from tests.unit.staff.conftest import SESSION_COOKIE, Console
 from tests.unit.staff.helpers import make_staff
 
@@ -182,6 +190,14 @@ def test_a_parent_on_sms_is_helped_by_a_person_then_by_the_bot_again(
         [line.text for line in transcript(handoff_id, database_url=staff.database)]
     )
 
+    # While waiting, the assistant still answers, and the agent will read both sides.
+    seen = len(twilio_api.to(phone))
+    assert signed_post(incoming(phone, "¿Cuándo puedo solicitar un permiso?")).status_code == 204
+    assert "1 de febrero" in "".join(m["Body"] for m in twilio_api.wait_for(phone, count=seen + 1)[seen:])
+    parent, bot = transcript(handoff_id, database_url=staff.database)[-2:]
+    assert (parent.author, parent.text) == ("parent", "¿Cuándo puedo solicitar un permiso?")
+    assert bot.author == "bot" and "[date]" in bot.text  # the transcript is masked, the bot's lines too
+
     seen = len(twilio_api.to(phone))
     post(staff, "maria", f"/staff/inbox/{handoff_id}/take")
     joined = twilio_api.wait_for(phone, count=seen + 1)[seen:]
@@ -206,6 +222,25 @@ def test_a_parent_on_sms_is_helped_by_a_person_then_by_the_bot_again(
     seen = len(twilio_api.to(phone))
     assert signed_post(incoming(phone, "¿Cuándo puedo solicitar un permiso?")).status_code == 204
     assert "1 de febrero" in "".join(m["Body"] for m in twilio_api.wait_for(phone, count=seen + 1)[seen:])
+
+
+def test_on_whatsapp_the_agents_words_go_back_on_whatsapp(
+    servers: dict[str, str], twilio_api: TwilioApi, staff: Console
+) -> None:
+    phone = "+13235550183"
+    assert signed_post(incoming(phone, "I want to talk to a person", channel="whatsapp")).status_code == 204
+    address = f"whatsapp:{phone}"
+    assert "by text message to this number" in "".join(m["Body"] for m in twilio_api.wait_for(address))
+    handoff_id = waiting_handoff(staff, "en", "whatsapp")
+    post(staff, "maria", f"/staff/inbox/{handoff_id}/take")
+    seen = len(twilio_api.wait_for(address, count=2))
+    post(staff, "maria", f"/staff/inbox/{handoff_id}/reply", text="Hi, this is Maria from the Office.")
+    reply = twilio_api.wait_for(address, count=seen + 1)[seen]
+    assert (reply["Body"], reply["From"]) == (
+        "Hi, this is Maria from the Office.",
+        f"whatsapp:{WHATSAPP_FROM}",
+    )
+    post(staff, "maria", f"/staff/inbox/{handoff_id}/hand-back", resolution="resolved")
 
 
 def test_after_a_rasa_restart_a_held_conversation_stays_held_and_reachable(
