@@ -10,18 +10,41 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
+from bot.rules.application_answers import read_direction
+from bot.rules.typed_answers import read_reason
 
 
-def _known_reason(tracker: Tracker) -> str | None:
-    """The incoming permit reason the parent named now, or earlier in the conversation."""
-    for value in [*tracker.get_latest_entity_values("permit_reason"), tracker.get_slot("permit_reason")]:
-        if _is_incoming_reason(value):
-            return str(value)
+def direction_in_play(tracker: Tracker) -> Direction:
+    """The direction named now, else the application's or the conversation's: outgoing conversations
+    get outgoing reasons and documents (issue 16)."""
+    for value in [
+        *tracker.get_latest_entity_values("permit_direction"),
+        read_direction(str(tracker.latest_message.get("text") or "")),
+        tracker.get_slot("app_direction"),
+        tracker.get_slot("permit_direction"),
+    ]:
+        if value in ("incoming", "outgoing"):
+            return Direction(str(value))
+    return Direction.INCOMING
+
+
+def _known_reason(tracker: Tracker, direction: Direction) -> str | None:
+    """The permit reason the parent named now, or earlier in the conversation (typed in words too)."""
+    text = str(tracker.latest_message.get("text") or "")
+    candidates = [
+        *tracker.get_latest_entity_values("permit_reason"),
+        read_reason(text),
+        tracker.get_slot("permit_reason"),
+        tracker.get_slot("app_reason"),
+    ]
+    for value in candidates:
+        if isinstance(value, str) and load_policy().is_reason(value, direction):
+            return value
     return None
 
 
-def _is_incoming_reason(value: object) -> bool:
-    return isinstance(value, str) and load_policy().is_reason(value, Direction.INCOMING)
+def _suffix(direction: Direction) -> str:
+    return "_outgoing" if direction == Direction.OUTGOING else ""
 
 
 class ActionExplainDocuments(Action):
@@ -33,11 +56,12 @@ class ActionExplainDocuments(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        reason = _known_reason(tracker)
+        direction = direction_in_play(tracker)
+        reason = _known_reason(tracker, direction)
         if reason:
-            dispatcher.utter_message(response="utter_reason_documents", permit_reason=reason)
+            dispatcher.utter_message(response=f"utter_reason_documents{_suffix(direction)}", permit_reason=reason)
         else:
-            dispatcher.utter_message(response="utter_ask_documents_reason")
+            dispatcher.utter_message(response=f"utter_ask_documents_reason{_suffix(direction)}")
         return []
 
 
@@ -50,10 +74,14 @@ class ActionExplainReasons(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        named_now = next(tracker.get_latest_entity_values("permit_reason"), None)
-        if _is_incoming_reason(named_now):
+        direction = direction_in_play(tracker)
+        text = str(tracker.latest_message.get("text") or "")
+        named_now = next(tracker.get_latest_entity_values("permit_reason"), None) or read_reason(text)
+        if not (isinstance(named_now, str) and load_policy().is_reason(named_now, direction)):
+            dispatcher.utter_message(response=f"utter_permit_reasons{_suffix(direction)}")
+        elif direction == Direction.OUTGOING:
+            dispatcher.utter_message(response="utter_reason_documents_outgoing", permit_reason=named_now)
+        else:
             dispatcher.utter_message(response="utter_reason_meaning", permit_reason=named_now)
             dispatcher.utter_message(response="utter_reason_documents", permit_reason=named_now)
-        else:
-            dispatcher.utter_message(response="utter_permit_reasons")
         return []

@@ -67,6 +67,9 @@ def policy_facts(catalog: Catalog, locale: str) -> dict[str, str]:
         "unsupported_browsers": or_list(catalog, locale, list(policy.browsers.unsupported)),
         "recommended_browsers": or_list(catalog, locale, list(policy.browsers.recommended)),
         "reason_list": bullets(catalog, locale, reason_lines),
+        "outgoing_reason_list": bullets(
+            catalog, locale, [catalog.text(f"reasons.{code}.name", locale) for code in policy.outgoing_reasons]
+        ),
         "always_documents": bullets(
             catalog, locale, [catalog.text(f"documents.{code}", locale) for code in policy.documents_always]
         ),
@@ -77,7 +80,8 @@ def reason_facts(catalog: Catalog, locale: str, reason: str) -> dict[str, str]:
     """Placeholders about one incoming permit reason (empty when the code is unknown)."""
     found = load_policy().incoming_reasons.get(reason)
     if found is None:
-        return {}
+        known = reason in load_policy().outgoing_reasons
+        return {"reason_name": catalog.text(f"reasons.{reason}.name", locale)} if known else {}
     documents = [catalog.text(f"documents.{code}", locale) for code in found.documents]
     return {
         "reason_name": catalog.text(f"reasons.{reason}.name", locale),
