@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
-from bot.core.secrets import keyed_digest, secret_key
+from bot.core.secrets import conversation_digest, secret_key
 from bot.core.settings import database_url
 from bot.rules.redaction import mask_personal_data
 
@@ -73,11 +73,6 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(derived))
 
 
-def conversation_key(sender_id: str) -> str:
-    """How the application database names a conversation (the same HMAC as bot/applications)."""
-    return keyed_digest(sender_id)
-
-
 def open_handoff_of(sender_id: str) -> OpenHandoff | None:
     """The conversation's waiting or held hand-off, or None."""
     with _engine(database_url()).connect() as connection:
@@ -86,7 +81,7 @@ def open_handoff_of(sender_id: str) -> OpenHandoff | None:
                 "SELECT id, status, language FROM handoffs "
                 "WHERE conversation_key = :key AND status IN ('waiting', 'held')"
             ),
-            {"key": conversation_key(sender_id)},
+            {"key": conversation_digest(sender_id)},
         ).first()
     return OpenHandoff(int(row[0]), str(row[1]), str(row[2])) if row else None
 
@@ -117,7 +112,7 @@ def remember_reply_address(sender_id: str, phone: str) -> None:
                 "UPDATE handoffs SET reply_address_sealed = :sealed WHERE conversation_key = :key "
                 "AND status IN ('waiting', 'held') AND reply_address_sealed IS NULL"
             ),
-            {"sealed": _fernet().encrypt(phone.encode()).decode(), "key": conversation_key(sender_id)},
+            {"sealed": _fernet().encrypt(phone.encode()).decode(), "key": conversation_digest(sender_id)},
         )
 
 
