@@ -33,6 +33,7 @@ class Limit:
 SIGN_IN_CODE_PER_EMAIL: Final = "sign_in_code:email"
 SIGN_IN_CODE_PER_CONVERSATION: Final = "sign_in_code:conversation"
 SIGN_IN_CODE_ATTEMPTS: Final = "sign_in_code:attempts"
+SIGN_IN_GUESSES_PER_ADDRESS: Final = "sign_in_code:guesses"
 PASSWORD_RESET_PER_EMAIL: Final = "password_reset:email"
 PASSWORD_RESET_PER_CONVERSATION: Final = "password_reset:conversation"
 REGISTRATION_PER_CONVERSATION: Final = "registration:conversation"
@@ -45,6 +46,9 @@ STAFF_SIGN_IN_PER_ADDRESS: Final = "staff_sign_in:ip"
 LIMITS: Final[dict[str, Limit]] = {
     # Codes mailed to one address: enough for a parent who retries, too few to flood a mailbox.
     SIGN_IN_CODE_PER_EMAIL: Limit(3, HOUR),
+    # Wrong codes typed for one address from any conversation: a guesser who opens new
+    # conversations for new codes stops after 10 of a million; the owner waits an hour at worst.
+    SIGN_IN_GUESSES_PER_ADDRESS: Limit(10, HOUR),
     # One conversation asking codes for many addresses is probing, not signing in.
     SIGN_IN_CODE_PER_CONVERSATION: Limit(5, HOUR),
     # Wrong tries of one code before it dies (counted on the SignInCode row, window = its life):
@@ -104,6 +108,26 @@ def check_and_count(
         session.flush()
         return False
     return True
+
+
+def limit_reached(session: Session, bucket: str, key: str, now: datetime | None = None) -> bool:
+    """Whether `key` already used every event the named limit of `bucket` allows (counts nothing)."""
+    named = LIMITS[bucket]
+    now = now or datetime.now(timezone.utc)
+    counted = session.scalar(
+        select(func.count(RateEvent.id)).where(
+            RateEvent.bucket == bucket,
+            RateEvent.key_hash == keyed_digest(key),
+            RateEvent.at > now - timedelta(seconds=named.window_seconds),
+        )
+    )
+    return int(counted or 0) >= named.limit
+
+
+def record(session: Session, bucket: str, key: str, now: datetime | None = None) -> None:
+    """Count one event for `key` in `bucket` (e.g. a wrong guess), whatever the count already is."""
+    session.add(RateEvent(bucket=bucket, key_hash=keyed_digest(key), at=now or datetime.now(timezone.utc)))
+    session.flush()
 
 
 def allow(session: Session, bucket: str, key: str, now: datetime | None = None) -> bool:

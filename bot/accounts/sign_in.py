@@ -25,7 +25,10 @@ from bot.limits import (
     SIGN_IN_CODE_ATTEMPTS,
     SIGN_IN_CODE_PER_CONVERSATION,
     SIGN_IN_CODE_PER_EMAIL,
+    SIGN_IN_GUESSES_PER_ADDRESS,
     allow,
+    limit_reached,
+    record,
 )
 from bot.rules.email_address import canonical_email
 from bot.store.database import unit_of_work
@@ -55,17 +58,18 @@ class SignInRequest:
 class SignInResult:
     """What the typed code did.
 
-    `code`: "ok" (account_id, first_name, language set; the code is spent), "wrong"
-    (`remaining_attempts` left), "locked" (too many wrong tries), "expired", "revoked" (the
-    password changed after the code was sent), "no_code" (nothing pending for this
-    conversation), "not_a_code" (no six digits in the text; not counted as a try).
+    `code`: "ok" (account_id, first_name, language set; the code is spent), "wrong" (not this
+    code: the same answer for an active, an unknown and a pending address, with no count of
+    tries left), "locked" (too many wrong tries on this code, or on this address from any
+    conversation), "expired", "revoked" (the right code, but the password changed after it was
+    sent), "no_code" (nothing pending for this conversation), "not_a_code" (no six digits in
+    the text; not counted as a try).
     """
 
     code: str
     account_id: int | None = None
     first_name: str = ""
     language: str = ""
-    remaining_attempts: int = 0
 
 
 def typed_code(text: str) -> str | None:
@@ -92,27 +96,36 @@ def request_sign_in_code(
     is looked up, so "limited" says nothing about the address either.
     """
     now = now or utc_now()
+    address = canonical_email(email)
     pending_email: str | None = None
     with unit_of_work(database_url) as session:
         if not (
             allow(session, SIGN_IN_CODE_PER_CONVERSATION, conversation_key, now)
-            and allow(session, SIGN_IN_CODE_PER_EMAIL, canonical_email(email), now)
+            and allow(session, SIGN_IN_CODE_PER_EMAIL, address, now)
         ):
             return SignInRequest("limited")
-        account = account_by_email(session, email)
-        if account is None:
-            return SignInRequest("sent")
-        if account.status == AccountStatus.pending_activation:
+        account = account_by_email(session, address)
+        active = account is not None and account.status == AccountStatus.active
+        if account is not None and account.status == AccountStatus.pending_activation:
             pending_email = account.email
-        else:
-            _issue_code(session, account, keyed_digest(conversation_key), language, now)
+        # Every address gets a code row; only an active account's owner is mailed its code. The
+        # stand-in rows make a wrong code read the same whatever the address (see verify).
+        code = _issue_code(
+            session, account.id if active and account else None, address, conversation_key, now
+        )
+        if active and account is not None:
+            minutes = int(CODE_LIFETIME.total_seconds() // 60)
+            mail_owner(session, account, "sign_in_code", language, code=code, minutes=minutes)
     if pending_email is not None:
         resend_activation(pending_email, database_url)
         return SignInRequest("pending")
     return SignInRequest("sent")
 
 
-def _issue_code(session: Session, account: Account, conversation: str, language: str, now: datetime) -> None:
+def _issue_code(
+    session: Session, account_id: int | None, address: str, conversation_key: str, now: datetime
+) -> str:
+    conversation = keyed_digest(conversation_key)
     # Only the newest code of a conversation can be typed: earlier ones end here.
     session.execute(
         update(SignInCode)
@@ -122,15 +135,15 @@ def _issue_code(session: Session, account: Account, conversation: str, language:
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     session.add(
         SignInCode(
-            account_id=account.id,
+            account_id=account_id,
             conversation_key=conversation,
+            address_key=keyed_digest(address),
             code_hash=keyed_digest(code),
             created_at=now,
             expires_at=now + CODE_LIFETIME,
         )
     )
-    minutes = int(CODE_LIFETIME.total_seconds() // 60)
-    mail_owner(session, account, "sign_in_code", language, code=code, minutes=minutes)
+    return code
 
 
 def verify_sign_in_code(
@@ -158,14 +171,18 @@ def verify_sign_in_code(
             return SignInResult("locked")
         if now >= as_utc(row.expires_at):
             return SignInResult("expired")
-        account = session.get(Account, row.account_id)
-        if account is None or account.status != AccountStatus.active:
-            return SignInResult("revoked")
+        address = row.address_key or f"account:{row.account_id}"
+        if limit_reached(session, SIGN_IN_GUESSES_PER_ADDRESS, address, now):
+            return SignInResult("locked")  # guessed too often from any conversation: wait
+        account = session.get(Account, row.account_id) if row.account_id is not None else None
+        right = hmac.compare_digest(row.code_hash, keyed_digest(digits))
+        if account is None or not right:
+            return _count_wrong_try(session, row.id, address, now)
         changed = account.credentials_changed_at
-        if changed is not None and as_utc(changed) > as_utc(row.created_at):
+        if account.status != AccountStatus.active or (
+            changed is not None and as_utc(changed) > as_utc(row.created_at)
+        ):
             return SignInResult("revoked")
-        if not hmac.compare_digest(row.code_hash, keyed_digest(digits)):
-            return _count_wrong_try(session, row.id)
         # Single use even when two processes check the same code at once: one update wins.
         claimed = session.execute(
             update(SignInCode)
@@ -177,12 +194,12 @@ def verify_sign_in_code(
         return SignInResult("ok", account.id, account.first_name, account.language)
 
 
-def _count_wrong_try(session: Session, code_id: int) -> SignInResult:
+def _count_wrong_try(session: Session, code_id: int, address: str, now: datetime) -> SignInResult:
+    record(session, SIGN_IN_GUESSES_PER_ADDRESS, address, now)
     session.execute(
         update(SignInCode)
         .where(SignInCode.id == code_id, SignInCode.attempts < MAX_ATTEMPTS)
         .values(attempts=SignInCode.attempts + 1)
     )
     attempts = int(session.scalar(select(SignInCode.attempts).where(SignInCode.id == code_id)) or 0)
-    remaining = max(MAX_ATTEMPTS - attempts, 0)
-    return SignInResult("wrong", remaining_attempts=remaining) if remaining else SignInResult("locked")
+    return SignInResult("wrong") if attempts < MAX_ATTEMPTS else SignInResult("locked")
