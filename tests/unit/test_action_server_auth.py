@@ -40,14 +40,15 @@ def free_port() -> int:
 
 
 def wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
+    deadline = time.monotonic() + 180  # importing rasa_sdk and the actions takes a while on a busy machine
+    while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(process.stderr.read().decode() if process.stderr else "stopped")
         try:
             if requests.get(f"{base}/health", timeout=1).ok:
                 return
         except requests.ConnectionError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     raise RuntimeError("the action server did not answer")
 
 

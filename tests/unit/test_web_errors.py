@@ -51,12 +51,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
+        deadline = time.monotonic() + 180  # a busy machine takes a while to import the pages
+        while time.monotonic() < deadline:
             try:
                 if requests.get(f"{base}/health", timeout=1).ok:
                     break
             except requests.ConnectionError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
             raise RuntimeError(log.read_text())
         yield WebServer(base, log)
