@@ -12,6 +12,7 @@ from bot.web.staff.documents import add_document_routes
 from bot.web.staff.inbox import add_inbox_routes
 from bot.web.staff.missed_questions import add_missed_question_routes
 from bot.web.staff.sign_in import add_sign_in_routes
+from bot.web.staff.tickets import add_ticket_routes
 
 
 def add_staff_routes(app: Sanic) -> None:
@@ -22,4 +23,5 @@ def add_staff_routes(app: Sanic) -> None:
     add_missed_question_routes(app)
     add_dashboard_routes(app)
     add_account_routes(app)
+    add_ticket_routes(app)
     add_inbox_routes(app)

@@ -46,6 +46,7 @@ STAFF_HEADERS: Final = {
 NAVIGATION: Final = (
     ("/staff/", "Home", Role.AGENT),
     ("/staff/inbox", "Inbox", Role.AGENT),
+    ("/staff/tickets", "Tickets", Role.AGENT),
     ("/staff/applications", "Applications", Role.REVIEWER),
     ("/staff/missed-questions", "Missed questions", Role.REVIEWER),
     ("/staff/dashboard", "Dashboard", Role.REVIEWER),
