@@ -350,11 +350,20 @@ _OPENING = re.compile(
 )
 
 
+#: A question later in the message: "ok so we live in burbank, can she go now or wait til feb".
+_QUESTION_INSIDE = re.compile(
+    r"\b(?:can|could|should|do|does|is|are|will|would|may) (?:i|we|she|he|they|you|it|my|our)\b"
+    r"|\b(?:puede|puedo|podemos|debo|debemos|se puede)\b|\bor (?:wait|not)\b|\bo (?:esperar|no)\b$"
+)
+
+
 def looks_like_question(text: str) -> bool:
     """A question rather than an answer: a question mark, or a question word first."""
     if "?" in text or "¿" in text:
         return True
     folded = _OPENING.sub("", fold(text))
+    if _QUESTION_INSIDE.search(folded):
+        return True
     return any(folded == start or folded.startswith(f"{start} ") for start in _QUESTION_STARTS)
 
 

@@ -194,3 +194,43 @@ def test_a_bare_confirmation_number_is_taken(number):
         ValidateStatusForm(), "status_form", number, "check_status", requested_slot="status_number"
     )
     assert slots.get("status_number") == "LA-Y0Z7-Y9JW-A"
+
+
+def test_the_fix_menu_of_an_outgoing_application_offers_only_its_fields():
+    from actions.application_form import fix_buttons
+
+    message = {"text": "", "intent": {"name": "deny"}, "entities": []}
+    slots = {"language": "es", "app_direction": "outgoing", "app_reason": "sibling"}
+    tracker = Tracker("t", slots, message, [], False, None, {"name": "application_form"}, None)
+    payloads = " ".join(button["payload"] for button in fix_buttons(tracker))
+    assert "requested_district" in payloads and "sibling_name" in payloads
+    assert "residence_district" not in payloads and "release_in_hand" not in payloads
+    assert "Distrito" in [button["title"] for button in fix_buttons(tracker)]
+
+
+def test_yes_to_the_offer_to_start_an_application_starts_it():
+    from actions.out_of_context import ActionRespondOutOfContext
+
+    message = {"text": "yes please", "intent": {"name": "affirm"}, "entities": []}
+    events = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_offer_application"}}]
+    tracker = Tracker("t", {"language": "en"}, message, events, False, None, {}, None)
+    result = asyncio.run(ActionRespondOutOfContext().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert {"event": "followup", "name": "action_start_application"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in result
+    ]
+
+
+def test_details_with_a_timing_question_get_the_dates():
+    from actions.out_of_context import ActionRespondOutOfContext
+
+    message = {
+        "text": "ok so we live in burbank, can she go now or wait til feb",
+        "intent": {"name": "inform"},
+    }
+    tracker = Tracker("t", {"language": "en"}, message, [], False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionRespondOutOfContext().run(dispatcher, tracker, DOMAIN))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_application_dates",
+        "utter_offer_application",
+    ]

@@ -1,0 +1,62 @@
+"""Messages that answer no question: a "yes" to an offer, or details with a question inside (issue 16).
+
+"yes please" right after "I can start your application with you" starts it; "ok so we live in
+burbank, can she go now or wait til feb" gets the dates; "her bro alredy goes 2 franklin" gets
+that reason's documents. Anything else: "Is there anything else I can help you with?".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionExplainReasons, direction_in_play
+from bot.core.policy import load_policy
+from bot.rules.application_answers import read_direction
+from bot.rules.typed_answers import asks_about_timing, looks_like_question, read_reason, read_yes_no
+
+#: An offer the assistant made, and the action a "yes" to it starts.
+OFFERS = {
+    "utter_offer_application": "action_start_application",
+    "utter_offer_upload": "action_start_upload",
+}
+
+
+def last_bot_response(tracker: Tracker) -> str | None:
+    """The response name of the assistant's last message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+class ActionRespondOutOfContext(Action):
+    """A yes/no or details given when no question was asked."""
+
+    def name(self) -> str:
+        return "action_respond_out_of_context"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        offer = OFFERS.get(str(last_bot_response(tracker)))
+        if offer and (intent == "affirm" or read_yes_no(text) == "yes"):
+            return [FollowupAction(offer)]
+        events: list[EventType] = []
+        direction = read_direction(text)
+        if direction:  # remembered for what comes next ("we're leaving LAUSD")
+            events.append(SlotSet("permit_direction", direction))
+        if looks_like_question(text) and asks_about_timing(text):
+            dispatcher.utter_message(response="utter_application_dates")
+            dispatcher.utter_message(response="utter_offer_application")
+            return events
+        reason = read_reason(text)
+        if reason and load_policy().is_reason(reason, direction_in_play(tracker)):
+            return events + await ActionExplainReasons().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_anything_else")
+        return events
