@@ -48,8 +48,8 @@ run: train widget ## Start the action server, the Rasa server and the web page (
 migrate: setup ## Create or upgrade the application database (DATABASE_URL, default var/permits.db)
 	$(PY) -m bot.store.migrate
 
-deliver-mail: setup ## Deliver every message still waiting in the outbox (email, SMS, WhatsApp)
-	$(PY) -m bot.notifications.deliver
+deliver-mail: setup ## One delivery pass over the outbox (email, SMS, WhatsApp); `make run` starts the worker
+	$(PY) -m bot.notifications.worker --once
 
 stop: ## Stop the servers started by `make run`
 	scripts/run-servers --stop

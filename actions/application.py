@@ -21,7 +21,6 @@ from bot.core.codes import Direction
 from bot.core.facts import long_date
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.notifications.delivery import deliver_outbox
 from bot.rules.checklist import checklist
 from bot.rules.school_year import SchoolYear
 from bot.rules.typed_answers import asks_about_timing, asks_rather_than_requests
@@ -157,7 +156,6 @@ class ActionSubmitApplication(Action):
                 SlotSet("application_confirmed", None),
                 next_step("application_form"),
             ]
-        await _deliver_soon()
         direction, reason = (
             Direction(str(tracker.get_slot("app_direction"))),
             str(tracker.get_slot("app_reason")),
@@ -209,13 +207,6 @@ def draft_from(tracker: Tracker, account_id: int) -> ApplicationDraft:
         release_in_hand=tracker.get_slot("release_in_hand") == "yes",
         answers=answers,
     )
-
-
-async def _deliver_soon() -> None:
-    try:
-        await deliver_outbox()
-    except Exception:  # delivery is retried by `make deliver-mail` / the delivery loop
-        logger.exception("Outbox delivery failed; messages stay queued")
 
 
 class ActionResetApplication(Action):

@@ -16,7 +16,6 @@ from bot.accounts.registration import RegistrationRequest, register, resend_acti
 from bot.core.secrets import conversation_digest
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
 from bot.rules.corrections import REGISTRATION_FIELD_WORDS, Correction, read_correction
 from bot.rules.email_typos import suggested_email
@@ -246,7 +245,6 @@ class ActionCreateAccount(Action):
         if outcome.code == "limited":
             dispatcher.utter_message(response="utter_registration_limit")
             return reset
-        await deliver_pending()
         dispatcher.utter_message(response="utter_registration_done", registered_email=email)
         return [*reset, SlotSet("registered_email", email)]
 
@@ -324,6 +322,5 @@ class ActionHelpWithActivationEmail(Action):
             dispatcher.utter_message(response="utter_activation_email_unknown")
             return []
         await asyncio.to_thread(resend_activation, email)
-        await deliver_pending()
         dispatcher.utter_message(response="utter_activation_email_resent", registered_email=email)
         return []

@@ -20,7 +20,6 @@ from bot.accounts.password_reset import request_password_reset
 from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
 from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.mail.outbox import deliver_pending
 from bot.rules.answers import extract_email
 from bot.rules.identity import normalize_email
 from bot.rules.typed_answers import says_dont_know, says_no_account
@@ -87,7 +86,6 @@ class ValidateSignInForm(TypedAnswers, FormValidationAction):
         if request.code == "limited":
             dispatcher.utter_message(response="utter_sign_in_limited")
             return {"signin_email": None, "requested_slot": None}
-        await deliver_pending()
         dispatcher.utter_message(response="utter_sign_in_code_sent", signin_email=email)
         return {"signin_email": email}
 
@@ -183,7 +181,6 @@ class ValidatePasswordResetForm(FormValidationAction):
         if getattr(result, "code", "sent") == "limited":
             dispatcher.utter_message(response="utter_sign_in_reset_limited")
             return {"reset_email": email}
-        await deliver_pending()
         dispatcher.utter_message(response="utter_sign_in_reset_requested", reset_email=email)
         return {"reset_email": email}
 

@@ -21,7 +21,7 @@ from bot.core.settings import RASA_PORT, RASA_RELAY_URLS
 from bot.core.text import catalog
 from bot.helpdesk import handoff_queue
 from bot.language.detection import guess_language
-from bot.mail.outbox import deliver_pending, queue_email
+from bot.mail.outbox import queue_email
 from bot.rules.handoff import CANNED_REPLIES, RELAY_TOKEN_LABEL, RESOLUTIONS, may_act_on
 from bot.staff.audit import record_staff_action
 from bot.store.database import unit_of_work
@@ -31,7 +31,6 @@ from bot.store.models import Account
 logger = logging.getLogger(__name__)
 RELAY_TIMEOUT_SECONDS = 20
 #: How the parent is told that a conversation was handed back, per resolution.
-_BACKGROUND: set[asyncio.Task[int]] = set()
 HAND_BACK_NOTICE = {"resolved": "handoff.resolved", "back_to_assistant": "handoff.back_to_assistant"}
 
 
@@ -105,10 +104,8 @@ async def agent_reply(handoff_id: int, agent: str, text: str) -> Sent:
     guess = guess_language(text)
     sent = await send_line(handoff_id, "agent", text, guess.language if guess else view.language)
     await asyncio.to_thread(record_staff_action, agent, "handoff_reply", f"handoff:{handoff_id}")
-    if view.contact_by == "email" and await asyncio.to_thread(_email_copy, handoff_id, text, view.language):
-        task = asyncio.get_running_loop().create_task(deliver_pending())  # else the delivery worker
-        _BACKGROUND.add(task)
-        task.add_done_callback(_BACKGROUND.discard)
+    if view.contact_by == "email":  # the delivery worker sends the copy
+        await asyncio.to_thread(_email_copy, handoff_id, text, view.language)
     return sent
 
 

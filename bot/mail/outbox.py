@@ -1,7 +1,7 @@
-"""The outbox: every email is stored first, then delivered; failures stay pending and are retried.
+"""The outbox: every email is stored first, in the caller's transaction, and delivered later.
 
-Delivery itself (every channel, retries, two workers at once) is bot.notifications.delivery;
-`deliver_pending` is its email-only pass, kept for the callers that send right after queuing.
+Nothing here sends: the delivery worker (``python -m bot.notifications.worker``) does, with
+bot.notifications.delivery; failures stay pending and are retried with the delay below.
 """
 
 from __future__ import annotations
@@ -33,12 +33,3 @@ def queue_email(session: Session, recipient: str, subject: str, body: str) -> Ou
     message = OutboxMessage(recipient=recipient, subject=subject, body=body)
     session.add(message)
     return message
-
-
-async def deliver_pending(database_url: str | None = None, limit: int = 50) -> int:
-    """Try to deliver every due email; returns how many were sent. Safe to run any time."""
-    # Imported here: the delivery module builds on this one (retry_delay, MAX_ATTEMPTS).
-    from bot.notifications.delivery import deliver_outbox
-
-    report = await deliver_outbox(database_url, channels=("email",), limit=limit)
-    return report.emails

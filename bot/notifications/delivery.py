@@ -1,5 +1,7 @@
 """Deliver the outbox on every channel: email (bot.mail.transport), SMS and WhatsApp (Twilio).
 
+Only the delivery worker (bot.notifications.worker) calls this, never a parent's request.
+
 Each due message is first *claimed*: one conditional UPDATE (still pending, same attempt count,
 due) adds an attempt and pushes `next_attempt_at` a lease ahead, so a second worker running at the
 same time skips it, and a worker that dies mid-send only delays it. Then it is sent outside any
@@ -186,9 +188,3 @@ async def deliver_outbox(
     if given_up:
         logger.error("%s outbox messages are still pending after %s attempts", given_up, MAX_ATTEMPTS)
     return DeliveryReport(sent["email"], sent["text"], failed, waiting, given_up)
-
-
-if __name__ == "__main__":  # the command's first name, still in some notes: same as bot.notifications.deliver
-    from bot.notifications.deliver import main
-
-    raise SystemExit(main())

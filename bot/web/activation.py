@@ -14,7 +14,6 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.accounts.registration import ActivationResult, activate, activation_page_state, resend_for_link
-from bot.mail.outbox import deliver_pending
 from bot.web.pages import page
 from bot.web.password_page import csrf_ok, csrf_token, render_password_page
 
@@ -60,5 +59,4 @@ def add_activation_routes(app: Sanic) -> None:
             state = await asyncio.to_thread(activation_page_state, token)
             return page(render_activation_page(state, f"/activate/{token}"), 403)
         result = await asyncio.to_thread(resend_for_link, token)
-        await deliver_pending()
         return page(render_activation_page(result, f"/activate/{token}"))

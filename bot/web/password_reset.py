@@ -19,7 +19,6 @@ from bot.accounts.password_reset import (
     reset_page_state,
     reset_password,
 )
-from bot.mail.outbox import deliver_pending
 from bot.web.pages import page
 from bot.web.password_page import csrf_ok, csrf_token, render_password_page
 
@@ -67,5 +66,4 @@ def add_reset_routes(app: Sanic) -> None:
         if not csrf_ok(action, _submitted(request, "csrf")):
             return _respond(await asyncio.to_thread(reset_page_state, token), action)
         result = await asyncio.to_thread(resend_reset_for_link, token)
-        await deliver_pending()
         return _respond(result, action)

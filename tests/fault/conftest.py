@@ -6,7 +6,9 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,16 +22,20 @@ from aiosmtpd.controller import Controller
 from tests.e2e.conftest import Mailbox
 
 ROOT = Path(__file__).resolve().parents[2]
+# Each port can be moved with FAULT_<NAME> (e.g. FAULT_HTTP_PORT=8505) when another run uses it.
 PORTS = {
-    "HTTP_PORT": 5505,
-    "RASA_BASE_PORT": 5510,
-    "ACTIONS_PORT": 5555,
-    "ACTIONS_BASE_PORT": 5560,
-    "WEB_PORT": 8580,
-    "PG_PORT": 5633,
-    "REDIS_PORT": 6580,
+    name: int(os.environ.get(f"FAULT_{name}", default))
+    for name, default in {
+        "HTTP_PORT": 5505,
+        "RASA_BASE_PORT": 5510,
+        "ACTIONS_PORT": 5555,
+        "ACTIONS_BASE_PORT": 5560,
+        "WEB_PORT": 8580,
+        "PG_PORT": 5633,
+        "REDIS_PORT": 6580,
+    }.items()
 }
-SMTP_PORT = 8525
+SMTP_PORT = int(os.environ.get("FAULT_SMTP_PORT", "8525"))
 
 
 @dataclass
@@ -65,6 +71,33 @@ class Smtp:
         if self.controller is not None:
             self.controller.stop()
             self.controller = None
+
+    @contextlib.contextmanager
+    def hanging(self) -> Iterator[None]:
+        """A mail server that accepts connections and never says a word (no greeting, no reply)."""
+        self.down()
+        listener = socket.create_server(("127.0.0.1", SMTP_PORT), reuse_port=False)
+        listener.listen(16)
+        held: list[socket.socket] = []
+        stop = threading.Event()
+
+        def accept() -> None:
+            listener.settimeout(0.2)
+            while not stop.is_set():
+                with contextlib.suppress(TimeoutError):
+                    held.append(listener.accept()[0])
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+            for connection in held:
+                connection.close()
+            listener.close()
+            self.up()
 
 
 class Production:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.accounts import links
 from bot.accounts.registration import RegistrationRequest, activate, activation_page_state, register
-from bot.mail.outbox import deliver_pending
+from bot.notifications.delivery import deliver_outbox
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus, OutboxMessage, OutboxStatus
 
@@ -82,11 +82,11 @@ def test_mail_is_kept_while_the_server_is_down_and_sent_later(database, monkeypa
     register(request())
     monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("SMTP_PORT", "9")  # nothing listens there
-    assert asyncio.run(deliver_pending()) == 0
+    assert asyncio.run(deliver_outbox()).emails == 0
     [kept] = outbox(database)
     assert kept.status == OutboxStatus.pending and kept.attempts == 1 and kept.last_error
     monkeypatch.delenv("SMTP_HOST")
-    assert asyncio.run(deliver_pending()) == 1
+    assert asyncio.run(deliver_outbox()).emails == 1
     [eml] = list((tmp_path / "outbox").glob("*.eml"))
     parsed = message_from_bytes(eml.read_bytes(), policy=default)
     assert parsed["To"] == "ana@example.com" and LINK.search(parsed.get_content())

@@ -24,7 +24,6 @@ from bot.applications.status import (
     start_provisional_enrollment,
 )
 from bot.core.policy import load_policy
-from bot.mail.outbox import deliver_pending
 from bot.rules.document_rejections import rejection_reasons
 from bot.rules.staff_roles import Role
 from bot.rules.status import Status
@@ -137,7 +136,6 @@ def add_application_routes(app: Sanic) -> None:
             return refusal(request, 404, staff)
         except TransitionRefused as refused:
             return _back(number, problem=refused.problem)
-        await deliver_pending()
         return _back(number, done="status_changed")
 
     @app.post("/staff/applications/<number:str>/release")
@@ -148,7 +146,6 @@ def add_application_routes(app: Sanic) -> None:
             update = await asyncio.to_thread(partial(mark_release_received, number, staff.actor))
         except ApplicationNotFound:
             return refusal(request, 404, staff)
-        await deliver_pending()
         return _back(number, done="release_recorded" if update.recorded else "release_already")
 
     @app.post("/staff/applications/<number:str>/provisional")
@@ -165,5 +162,4 @@ def add_application_routes(app: Sanic) -> None:
             return refusal(request, 404, staff)
         except TransitionRefused as refused:
             return _back(number, problem=refused.problem)
-        await deliver_pending()
         return _back(number, done="provisional_started")

@@ -15,7 +15,6 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw, redirect
 
-from bot.mail.outbox import deliver_pending
 from bot.rules.staff_roles import Role
 from bot.staff.audit import record_staff_action
 from bot.staff.document_review import review_document, staff_document
@@ -72,7 +71,6 @@ def add_document_routes(app: Sanic) -> None:
         if outcome.code == "not_found":
             return refusal(request, 404, staff)
         if outcome.code == "reviewed":
-            await deliver_pending()
             outcome_query = f"done=document_{verdict}"
         else:
             outcome_query = f"problem={outcome.code}"

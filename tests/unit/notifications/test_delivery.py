@@ -8,10 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.mail.outbox import deliver_pending
-from bot.notifications.deliver import main
 from bot.notifications.delivery import deliver_outbox
 from bot.notifications.status_notice import queue_status_notice
+from bot.notifications.worker import main, run_forever
 from bot.store.application_models import Application, StatusChange
 from bot.store.database import unit_of_work
 from bot.store.models import OutboxMessage, OutboxStatus
@@ -169,10 +168,10 @@ def test_two_workers_at_once_send_each_message_once(database, twilio_env):
     assert {row.status for row in outbox(database)} == {OutboxStatus.sent}
 
 
-def test_deliver_pending_still_sends_only_the_emails(database, twilio_env, tmp_path):
+def test_a_pass_over_the_email_channel_sends_only_the_emails(database, twilio_env, tmp_path):
     notify(database, make_application(database, language="en", phone=PHONE, phone_channel="sms", opt_in=True))
     twilio_env.setenv("TWILIO_API_BASE", f"http://127.0.0.1:{closed_port()}")
-    assert asyncio.run(deliver_pending()) == 1
+    assert asyncio.run(deliver_outbox(channels=("email",))).emails == 1
     email, text = outbox(database)
     assert email.status == OutboxStatus.sent and (text.status, text.attempts) == (OutboxStatus.pending, 0)
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
@@ -180,8 +179,22 @@ def test_deliver_pending_still_sends_only_the_emails(database, twilio_env, tmp_p
 
 def test_the_command_delivers_one_pass_and_says_what_it_did(database, capsys):
     notify(database, make_application(database, language="en", phone=PHONE, phone_channel="sms", opt_in=True))
-    assert main([]) == 0
+    assert main(["--once"]) == 0
     out = capsys.readouterr().out
     assert "sent 1 emails and 0 texts" in out and "1 wait for a channel that is not configured" in out
-    with pytest.raises(SystemExit):
-        main(["--loop", "0"])
+
+
+def test_the_worker_delivers_a_message_queued_while_it_runs_within_a_poll(database, tmp_path):
+    async def worker_and_parent() -> float:
+        worker = asyncio.create_task(run_forever(poll_seconds=0.2))
+        await asyncio.sleep(0.3)  # the worker is idle, waiting for work
+        notify(database, make_application(database, language="en"))
+        queued = asyncio.get_running_loop().time()
+        while not list((tmp_path / "outbox").glob("*.eml")):
+            await asyncio.sleep(0.05)
+            assert asyncio.get_running_loop().time() - queued < 5, "the worker never delivered"
+        worker.cancel()
+        return asyncio.get_running_loop().time() - queued
+
+    assert asyncio.run(worker_and_parent()) < 2
+    assert [row.status for row in outbox(database)] == [OutboxStatus.sent]
