@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -45,6 +48,13 @@ class ParentServers(Servers):
             SMTP_PORT=str(SMTP_PORT),
         )
 
+    def start(self) -> None:
+        """scripts/run-servers, waiting START_TIMEOUT seconds (default 600: on a busy 2-core machine
+        several Rasa servers loading at once each take longer than the usual minute)."""
+        self.env.setdefault("START_TIMEOUT", "600")
+        seconds = int(self.env["START_TIMEOUT"]) + 120
+        subprocess.run([str(ROOT / "scripts/run-servers")], env=self.env, check=True, timeout=seconds)
+
 
 @pytest.fixture(scope="session")
 def parents_mailbox() -> Iterator[Mailbox]:
@@ -65,11 +75,12 @@ def _activate(link: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def target(tmp_path_factory: pytest.TempPathFactory, parents_mailbox: Mailbox) -> Iterator[Target]:
+def target(parents_mailbox: Mailbox) -> Iterator[Target]:
     """The running servers, and the settings the test process shares with them."""
     model = ROOT / "models" / "permit-assistant.tar.gz"
     assert model.exists(), "train the model first (make train)"
-    var_dir = tmp_path_factory.mktemp("parents-var")
+    # Not pytest's tmp_path: other pytest sessions on the machine prune those while servers use them.
+    var_dir = Path(tempfile.mkdtemp(prefix="parents-var-"))
     shared = {
         "DATABASE_URL": f"sqlite:///{var_dir / 'permits.db'}",
         "SECRET_KEY": secrets.token_urlsafe(32),
@@ -90,6 +101,11 @@ def target(tmp_path_factory: pytest.TempPathFactory, parents_mailbox: Mailbox) -
         )
     finally:
         servers.stop()
+        logs = ROOT / "var" / "results" / "parents" / "server-logs"
+        shutil.rmtree(logs, ignore_errors=True)
+        if (var_dir / "log").is_dir():
+            shutil.copytree(var_dir / "log", logs, dirs_exist_ok=True)
+        shutil.rmtree(var_dir, ignore_errors=True)
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
