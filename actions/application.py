@@ -21,6 +21,7 @@ from bot.core.codes import Direction
 from bot.core.facts import long_date
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
+from bot.rules.application_answers import read_direction
 from bot.rules.checklist import checklist
 from bot.rules.school_year import SchoolYear
 from bot.rules.typed_answers import asks_about_timing, asks_rather_than_requests
@@ -71,10 +72,11 @@ class ActionStartApplication(Action):
             dispatcher.utter_message(response="utter_application_dates" if timing else "utter_how_to_apply")
             dispatcher.utter_message(response="utter_offer_application")
             return [next_step("done")]
-        if await signed_in_account(tracker) is None:
-            return require_sign_in(dispatcher, "apply")
+        said = latest_entity(tracker, "permit_direction") or read_direction(text)
+        if await signed_in_account(tracker) is None:  # the direction said now is kept for after it
+            return [*require_sign_in(dispatcher, "apply"), *([SlotSet("permit_direction", said)] if said else [])]
         events = [*reset_events(), SlotSet("application_key", uuid.uuid4().hex)]
-        direction = latest_entity(tracker, "permit_direction") or tracker.get_slot("permit_direction")
+        direction = said or tracker.get_slot("permit_direction")
         dispatcher.utter_message(response="utter_application_intro")
         if direction in ("incoming", "outgoing"):
             slots = open_school_years(direction, dispatcher, tracker)

@@ -16,7 +16,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import ActionExplainReasons, direction_in_play
 from bot.core.policy import load_policy
 from bot.rules.application_answers import read_direction
-from bot.rules.typed_answers import asks_about_timing, looks_like_question, read_reason, read_yes_no
+from bot.rules.typed_answers import (
+    asks_about_timing,
+    looks_like_question,
+    read_reason,
+    read_yes_no,
+    wants_to_know,
+)
 
 #: An offer the assistant made, and the action a "yes" to it starts.
 OFFERS = {
@@ -51,7 +57,7 @@ class ActionRespondOutOfContext(Action):
         direction = read_direction(text)
         if direction:  # remembered for what comes next ("we're leaving LAUSD")
             events.append(SlotSet("permit_direction", direction))
-        if looks_like_question(text) and asks_about_timing(text):
+        if asks_about_timing(text) and (looks_like_question(text) or wants_to_know(text)):
             dispatcher.utter_message(response="utter_application_dates")
             dispatcher.utter_message(response="utter_offer_application")
             return events

@@ -86,7 +86,16 @@ def extract_name(text: str) -> str:
 
 def means_no_answer(text: str) -> bool:
     """Whether the parent says there is nothing to give ("none", "skip", "no tengo")."""
-    return " ".join(text.casefold().split()).strip(" .!") in _NONE_ANSWERS
+    said = " ".join(text.casefold().split()).strip(" .!")
+    return said in _NONE_ANSWERS or bool(_NOTHING_TO_GIVE.search(said))
+
+
+#: "dont have 1", "i don't have a middle name", "no tengo segundo nombre", "n/a".
+_NOTHING_TO_GIVE = re.compile(
+    r"^(?:i )?(?:do ?n'?t|dont|do not) (?:have|got)(?: (?:one|1|a middle name|any|it|none))?$|^no middle name$"
+    r"|^(?:i )?(?:do ?n'?t|dont) have (?:a |one|1)|^n/?a$|^no (?:tengo|hay)(?: (?:uno|una|segundo nombre|ninguno))?$"
+    r"|^ninguno$|^nada$|^sin segundo nombre$"
+)
 
 
 def extract_email(text: str) -> str:

@@ -421,3 +421,13 @@ def asks_rather_than_requests(text: str) -> bool:
 def asks_about_timing(text: str) -> bool:
     """The question is about when: dates, deadlines, "now", a month."""
     return bool(_TIMING.search(fold(text)))
+
+
+_WANTS_TO_KNOW = re.compile(
+    r"\b(?:know|kno|no|find out|tell me|learn|info|information|dates|deadline|saber|sepa|informacion|fechas|plazo)\b"
+)
+
+
+def wants_to_know(text: str) -> bool:
+    """ "i just wanna kno the dates", "quiero saber las fechas": a question said as a statement."""
+    return bool(_WANTS_TO_KNOW.search(fold(text)))
