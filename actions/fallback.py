@@ -8,14 +8,17 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.faq import ActionExplainReasons
 from actions.handoff import hand_over
+from actions.status import number_in
 from bot.core.text import catalog
 from bot.helpdesk.missed_questions import record_missed_question
 from bot.language.detection import DEFAULT_LANGUAGE
+from bot.rules.typed_answers import asks_about_timing, looks_like_question, read_reason, wants_to_know
 
 FALLBACK_INTENT = "nlu_fallback"
 logger = logging.getLogger(__name__)
@@ -65,6 +68,9 @@ class ActionRespondToFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        rescued = await rescue_by_rules(dispatcher, tracker, domain)
+        if rescued is not None:
+            return rescued
         await asyncio.to_thread(queue_missed_question, tracker)
         if consecutive_fallbacks(tracker.events) >= 2:
             language = tracker.get_slot("language") or DEFAULT_LANGUAGE
@@ -73,3 +79,21 @@ class ActionRespondToFallback(Action):
         else:
             dispatcher.utter_message(response="utter_please_rephrase")
         return []
+
+
+async def rescue_by_rules(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """What the rules can read when the classifier is unsure: a pasted confirmation number starts the
+    status check, a question about dates gets the dates, a reason told in words gets that reason
+    (issue 16: what parents depend on never hangs on a borderline confidence). None: nothing read."""
+    text = str(tracker.latest_message.get("text") or "")
+    if number_in(text):
+        return [FollowupAction("action_start_status_check")]
+    if asks_about_timing(text) and (looks_like_question(text) or wants_to_know(text)):
+        dispatcher.utter_message(response="utter_application_dates")
+        dispatcher.utter_message(response="utter_offer_application")
+        return []
+    if read_reason(text) and len(text.split()) <= 25:
+        return list(await ActionExplainReasons().run(dispatcher, tracker, domain))
+    return None

@@ -234,3 +234,29 @@ def test_details_with_a_timing_question_get_the_dates():
         "utter_application_dates",
         "utter_offer_application",
     ]
+
+
+def _fallback(text: str) -> tuple[list[dict], list[str]]:
+    from actions.fallback import ActionRespondToFallback
+
+    message = {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("t", {"language": "en"}, message, events, False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ActionRespondToFallback().run(dispatcher, tracker, DOMAIN))
+    return result, [m.get("response") for m in dispatcher.messages]
+
+
+def test_a_bare_number_the_classifier_is_unsure_of_starts_the_status_check():
+    events, _ = _fallback("la-8qxq w8rv b")
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["action_start_status_check"]
+
+
+def test_a_dates_question_the_classifier_is_unsure_of_gets_the_dates():
+    _, replies = _fallback("hi wen can i aply 4 a permit")
+    assert replies == ["utter_application_dates", "utter_offer_application"]
+
+
+def test_a_reason_in_words_the_classifier_is_unsure_of_gets_that_reason():
+    _, replies = _fallback("sibling")
+    assert replies == ["utter_reason_meaning", "utter_reason_documents"]
