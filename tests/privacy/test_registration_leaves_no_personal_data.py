@@ -12,8 +12,8 @@ from tests.privacy.conftest import say, text_of
 def readable_events(tracker_db: Path, sender: str) -> str:
     """The stored events of one conversation as JSON, without timestamps and sealed tokens.
 
-    Timestamps and encrypted tokens contain digits by chance; everything else is what a person
-    reading the database would see.
+    Timestamps, encrypted tokens and hex ids (model, message) contain digits by chance; everything
+    else is what a person reading the database would see.
     """
     with sqlite3.connect(tracker_db) as db:
         rows = db.execute("select data from events where sender_id = ? order by id", (sender,)).fetchall()
@@ -21,7 +21,11 @@ def readable_events(tracker_db: Path, sender: str) -> str:
 
     def readable(value: object) -> object:
         if isinstance(value, dict):
-            return {k: readable(v) for k, v in value.items() if k not in {"timestamp", "value_key"}}
+            return {
+                k: readable(v)
+                for k, v in value.items()
+                if k not in {"timestamp", "value_key", "model_id", "message_id"}
+            }
         if isinstance(value, list):
             return [readable(v) for v in value]
         if isinstance(value, str) and value.startswith("sealed:v1:"):

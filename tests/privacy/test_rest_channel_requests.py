@@ -111,7 +111,12 @@ def test_only_the_language_reaches_the_tracker_and_the_channel_cannot_be_claimed
         "metadata": {"language": "es", "account_id": "7", "note": "María 3/14/2016"},
     }
     seen = seen_by_rasa(post(webhook, json.dumps(body).encode()))
-    assert seen == {"sender": "caps-4", "text": "hola", "metadata": {"language": "es"}, "input_channel": "rest"}
+    assert seen == {
+        "sender": "caps-4",
+        "text": "hola",
+        "metadata": {"language": "es"},
+        "input_channel": "rest",
+    }
 
 
 def test_a_long_message_is_still_answered_and_cut(webhook):

@@ -38,7 +38,9 @@ def run_store(database: Path, secret: str, steps: list) -> dict:
         text=True,
         timeout=300,
         check=True,
-        preexec_fn=lambda: os.umask(0o022),  # as a process not started by the scripts: the store closes the mode
+        preexec_fn=lambda: os.umask(
+            0o022
+        ),  # as a process not started by the scripts: the store closes the mode
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
