@@ -12,9 +12,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
+from actions.free_text_answers import free_text_slot
 from actions.typed_answers import Corrections, Reader, TypedAnswers
-from bot.applications.clock import district_today
 from bot.applications.questions import all_reason_questions, form_questions
+from bot.core.clock import district_today
 from bot.core.codes import Direction
 from bot.core.facts import long_date
 from bot.core.policy import load_policy
@@ -31,15 +32,6 @@ from bot.rules.typed_answers import read_reason, read_yes_no
 from bot.rules.windows import application_window
 
 Slots = dict[str, Any]
-FREE_TEXT_QUESTIONS = (
-    "employer_name",
-    "sibling_name",
-    "sibling_school",
-    "childcare_provider",
-    "program_name",
-    "current_school",
-    "reason_explanation",
-)
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -259,6 +251,41 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
             return {"application_confirmed": None, "app_fixing": True}
         return {"application_confirmed": None}
 
+    async def validate_employer_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("employer_name", value, dispatcher)
+
+    async def validate_sibling_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("sibling_name", value, dispatcher)
+
+    async def validate_sibling_school(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("sibling_school", value, dispatcher)
+
+    async def validate_childcare_provider(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("childcare_provider", value, dispatcher)
+
+    async def validate_program_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("program_name", value, dispatcher)
+
+    async def validate_current_school(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("current_school", value, dispatcher)
+
+    async def validate_reason_explanation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return free_text_slot("reason_explanation", value, dispatcher)
+
 
 def _field_label(tracker: Tracker, field: str) -> str:
     return catalog().text(f"application.field.{field}", tracker.get_slot("language") or "en")
@@ -295,33 +322,6 @@ def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
         return {slot: capitalize_name(outcome.value)}  # "jessica ramirez" → "Jessica Ramirez"
     dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
     return {slot: None}
-
-
-def _free_text(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
-    outcome = free_text_answer(str(value or ""))
-    if outcome.value is None:
-        dispatcher.utter_message(response=f"utter_application_answer_{outcome.problem}")
-        return {slot: None}
-    return {slot: outcome.value}
-
-
-def _add_free_text_validators() -> None:
-    for slot in FREE_TEXT_QUESTIONS:
-
-        async def validate(
-            self: Any,
-            value: Any,
-            dispatcher: CollectingDispatcher,
-            tracker: Tracker,
-            domain: DomainDict,
-            _slot: str = slot,
-        ) -> Slots:
-            return _free_text(_slot, value, dispatcher)
-
-        setattr(ValidateApplicationForm, f"validate_{slot}", validate)
-
-
-_add_free_text_validators()
 
 
 def _long(locale: str, day: date) -> str:

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.entities import entity_text, latest_entity
+from actions.free_text_answers import free_text_slot
 from bot.core.codes import Direction
 from bot.rules.eligibility import GRADE_NOT_OFFERED, MAGNET_SCHOOL, magnet_status, school_eligibility
 from bot.rules.grades import Grade
@@ -58,9 +59,7 @@ class PlaceValidators:
         if (
             direction == "outgoing"
         ):  # a school of another district: its name as written, checked by that district
-            from actions.application_form import _free_text
-
-            return {**_free_text("requested_school", value, dispatcher), "requested_school_cds": None}
+            return {**free_text_slot("requested_school", value, dispatcher), "requested_school_cds": None}
         chosen = latest_entity(tracker, "school_cds")
         school = school_by_cds(chosen) if chosen else None
         if school is None:

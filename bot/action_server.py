@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
-import os
 from typing import Any
 
 from rasa_sdk import utils
@@ -26,6 +25,8 @@ from rasa_sdk.plugin import plugin_manager
 from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.core import settings
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
 def action_server_token() -> str:
     """The shared secret (ACTION_SERVER_TOKEN); raises when it is missing or too short to be one."""
-    token = os.environ.get("ACTION_SERVER_TOKEN", "").strip()
+    token = settings.ACTION_SERVER_TOKEN.value().strip()
     if len(token) < 16:
         raise RuntimeError(
             "ACTION_SERVER_TOKEN is not set (or shorter than 16 characters): the action server "
@@ -103,16 +104,16 @@ def main(argv: list[str] | None = None) -> None:
     """Start the action server (the same options as ``python -m rasa_sdk`` that we use)."""
     parser = argparse.ArgumentParser(description="the permit assistant's action server")
     parser.add_argument("--actions", default="actions", help="package of the custom actions")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
-    parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(settings.ACTIONS_PORT.value()))
+    parser.add_argument("--host", default=settings.ACTION_SERVER_HOST.value())
     args = parser.parse_args(argv)
     token = action_server_token()
-    utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    utils.configure_colored_logging(settings.LOG_LEVEL.value())
     utils.update_sanic_log_level()
     app = create_action_server(args.actions, token)
     logger.info("Action server on http://%s:%s (shared secret required)", args.host, args.port)
-    settings: dict[str, Any] = {"workers": utils.number_of_sanic_workers(), "access_log": False}
-    app.run(host=args.host, port=args.port, **settings)
+    run_options: dict[str, Any] = {"workers": utils.number_of_sanic_workers(), "access_log": False}
+    app.run(host=args.host, port=args.port, **run_options)
 
 
 if __name__ == "__main__":

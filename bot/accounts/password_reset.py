@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.accounts.clock import as_utc, utc_now
 from bot.accounts.links import LinkProblem
 from bot.accounts.owner import account_by_email, mail_owner
 from bot.accounts.registration import ActivationResult, resend_activation
@@ -25,6 +24,7 @@ from bot.accounts.reset_links import (
     make_reset_link,
     read_reset_token,
 )
+from bot.core.clock import as_utc, utc_now
 from bot.core.text import LOCALES
 from bot.limits import PASSWORD_RESET_PER_CONVERSATION, PASSWORD_RESET_PER_EMAIL, allow
 from bot.rules.email_address import canonical_email

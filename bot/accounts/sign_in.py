@@ -16,9 +16,9 @@ from typing import Final
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.accounts.clock import as_utc, utc_now
 from bot.accounts.owner import account_by_email, mail_owner
 from bot.accounts.registration import resend_activation
+from bot.core.clock import as_utc, utc_now
 from bot.core.secrets import keyed_digest
 from bot.limits import (
     LIMITS,

@@ -30,7 +30,7 @@ from typing import Any, Final
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from bot.accounts.clock import as_utc, utc_now
+from bot.core.clock import as_utc, utc_now
 from bot.core.secrets import secret_key
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus

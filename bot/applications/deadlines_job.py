@@ -14,9 +14,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.applications.clock import district_today
 from bot.applications.status import audit, record_status_change
 from bot.applications.status_facts import status_facts
+from bot.core.clock import district_today
 from bot.rules.calendar import SchoolCalendar, load_school_calendar
 from bot.rules.deadlines import decision_due
 from bot.rules.status import (
@@ -115,7 +115,7 @@ def _abandon_or_warn(
         report.today >= abandonment_warning_date(facts.submitted_on)
         and application.abandonment_warned_at is None
     ):
-        from bot.notifications.status_notice import queue_deadline_warning
+        from bot.applications.notices import queue_deadline_warning
 
         queue_deadline_warning(session, application, closes_on)
         application.abandonment_warned_at = now

@@ -15,8 +15,8 @@ from typing import Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.applications.clock import district_today
 from bot.applications.status_facts import application_key_date, missing_documents, rejected_documents
+from bot.core.clock import district_today
 from bot.core.codes import Code
 from bot.rules.confirmation import parse_confirmation_number
 from bot.rules.dates import parse_date

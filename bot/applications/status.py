@@ -92,7 +92,7 @@ def record_status_change(
     session.flush()
     audit(session, actor, "status_change", application, f"{change.from_status} -> {target.value}: {reason}")
     # Imported here: the notices module depends on the mail and catalog layers, not the other way.
-    from bot.notifications.status_notice import queue_status_notice
+    from bot.applications.notices import queue_status_notice
 
     queue_status_notice(session, application, change)
     return change

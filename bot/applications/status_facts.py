@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-
-from bot.applications.clock import DISTRICT_TIME_ZONE
+from bot.core.clock import district_date
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
 from bot.rules.calendar import SchoolCalendar, load_school_calendar
@@ -13,17 +11,6 @@ from bot.rules.deadlines import AppealStage
 from bot.rules.school_year import SchoolYear
 from bot.rules.status import KeyDate, Status, StatusFacts, key_date
 from bot.store.application_models import Application
-
-
-def district_date(moment: datetime) -> date:
-    """The Los Angeles date of a stored moment (SQLite returns naive UTC datetimes)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
-    return aware.astimezone(DISTRICT_TIME_ZONE).date()
-
-
-def as_utc(moment: datetime) -> datetime:
-    """A stored moment as an aware UTC datetime, for comparisons with now()."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def received_documents(application: Application) -> tuple[str, ...]:

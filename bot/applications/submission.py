@@ -124,8 +124,8 @@ def _store(session: Session, draft: ApplicationDraft, submission_key: str) -> Ap
 
 def _queue_confirmation(session: Session, application: Application) -> None:
     """The confirmation email (number, documents, upload link) goes out with the same commit."""
+    from bot.applications.notices import queue_confirmation
     from bot.core.codes import Direction
-    from bot.notifications.status_notice import queue_confirmation
     from bot.rules.checklist import checklist
     from bot.uploads.service import upload_link
 

@@ -51,8 +51,12 @@ SCHOOLS_FILE = _var("SCHOOLS_FILE", "", "an imported CDE directory file; empty: 
 NLU_REVIEW_DIR = _var(
     "NLU_REVIEW_DIR", PROJECT_ROOT / "data" / "nlu" / "review", "where the console exports labelled missed questions"
 )
-WEB_HOST = _var("WEB_HOST", "0.0.0.0", "the interface the web pages listen on")
+WEB_HOST = _var("WEB_HOST", "127.0.0.1", "the interface the web pages listen on (behind the proxy)")
 WEB_PORT = _var("WEB_PORT", "8080", "the web pages' port")
+ACTIONS_PORT = _var("ACTIONS_PORT", "5055", "the action server's port")
+ACTION_SERVER_HOST = _var("ACTION_SERVER_HOST", "127.0.0.1", "the interface the action server listens on")
+ACTION_SERVER_TOKEN = _var("ACTION_SERVER_TOKEN", "", "the secret the Rasa server sends the action server")
+LOG_LEVEL = _var("LOG_LEVEL", "INFO", "the action server's log level")
 RASA_PORT = _var("RASA_PORT", "5005", "the Rasa server's port (the widget page and the chat shell)")
 RASA_PUBLIC_URL = _var("RASA_PUBLIC_URL", "", "the Rasa server's address as browsers reach it")
 MAIL_FROM = _var("MAIL_FROM", "no-reply-permits@lausd.example", "the notification-only From address")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Collection
 from datetime import date, datetime, time, timedelta, timezone
@@ -22,7 +21,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.secrets import conversation_digest
-from bot.core.settings import PROJECT_ROOT
+from bot.core.settings import tracker_store_url
 from bot.helpdesk.deflection import Segment, TrackerEvent, deflection_segments, faq_intents, total
 from bot.store.database import unit_of_work
 from bot.store.service_models import Ticket
@@ -41,7 +40,7 @@ _EARLIER_LANGUAGE = text(
 
 def tracker_url() -> str:
     """TRACKER_STORE_URL, or the SQLite file `make run` uses."""
-    return os.environ.get("TRACKER_STORE_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+    return tracker_store_url()
 
 
 def period(first: date, last: date) -> tuple[datetime, datetime]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from email.message import EmailMessage
 from pathlib import Path
 
 import aiosmtplib
 
-from bot.core.settings import PROJECT_ROOT
+from bot.core import settings
 from bot.privacy.files import private_folder, write_private_bytes
 
 logger = logging.getLogger(__name__)
@@ -17,12 +16,12 @@ logger = logging.getLogger(__name__)
 
 def sender_address() -> str:
     """The notification-only From address (MAIL_FROM)."""
-    return os.environ.get("MAIL_FROM", "no-reply-permits@lausd.example")
+    return settings.MAIL_FROM.value()
 
 
 def outbox_dir() -> Path:
     """Folder of .eml files when no SMTP server is configured (OUTBOX_DIR, default var/outbox)."""
-    return Path(os.environ.get("OUTBOX_DIR", PROJECT_ROOT / "var" / "outbox"))
+    return settings.outbox_dir()
 
 
 def build_message(recipient: str, subject: str, body: str) -> EmailMessage:
@@ -37,16 +36,16 @@ def build_message(recipient: str, subject: str, body: str) -> EmailMessage:
 
 async def deliver(message: EmailMessage, message_id: int) -> None:
     """Send one message; raises when the SMTP server cannot take it."""
-    host = os.environ.get("SMTP_HOST")
-    if host:
+    smtp = settings.smtp()
+    if smtp.host:
         await aiosmtplib.send(
             message,
-            hostname=host,
-            port=int(os.environ.get("SMTP_PORT", "25")),
-            username=os.environ.get("SMTP_USERNAME") or None,
-            password=os.environ.get("SMTP_PASSWORD") or None,
-            start_tls=os.environ.get("SMTP_STARTTLS", "") == "1",
-            timeout=10,
+            hostname=smtp.host,
+            port=smtp.port,
+            username=smtp.username,
+            password=smtp.password,
+            start_tls=smtp.start_tls,
+            timeout=smtp.timeout_seconds,
         )
         return
     path = private_folder(outbox_dir()) / f"{message_id:06d}.eml"

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.applications.clock import district_today
+from bot.core.clock import district_today
 from bot.rules.mentions import find_mentions
 
 

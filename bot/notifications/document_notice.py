@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.applications.notices import text_channel
 from bot.core.facts import policy_facts
 from bot.core.text import catalog
-from bot.notifications.status_notice import text_channel
 from bot.store.application_models import Application
 from bot.store.models import Account, OutboxMessage
 

@@ -8,10 +8,11 @@ TWILIO_SMS_FROM ("+1…"), TWILIO_WHATSAPP_FROM ("+1…" or "whatsapp:+1…") an
 from __future__ import annotations
 
 import base64
-import os
 from dataclasses import dataclass
 
 import aiohttp
+
+from bot.core import settings
 
 WHATSAPP_PREFIX = "whatsapp:"
 TIMEOUT_SECONDS = 20
@@ -34,13 +35,13 @@ class TwilioAccount:
     @classmethod
     def from_env(cls) -> TwilioAccount:
         """The TWILIO_* environment variables (empty strings when unset)."""
-        env = os.environ.get
+        twilio = settings.twilio()
         return cls(
-            account_sid=env("TWILIO_ACCOUNT_SID", ""),
-            auth_token=env("TWILIO_AUTH_TOKEN", ""),
-            sms_from=env("TWILIO_SMS_FROM", ""),
-            whatsapp_from=env("TWILIO_WHATSAPP_FROM", "").removeprefix(WHATSAPP_PREFIX),
-            api_base=env("TWILIO_API_BASE", "https://api.twilio.com").rstrip("/"),
+            account_sid=twilio.account_sid,
+            auth_token=twilio.auth_token,
+            sms_from=twilio.sms_from,
+            whatsapp_from=twilio.whatsapp_from,
+            api_base=twilio.api_base,
         )
 
     def configured(self, channel: str) -> bool:

@@ -9,19 +9,13 @@ without the address being readable in the store.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from sqlalchemy import Engine, bindparam, create_engine, inspect, text
 
 from bot.core.secrets import email_digest, keyed_digest
-from bot.core.settings import PROJECT_ROOT
-
-
-def tracker_store_url() -> str:
-    """TRACKER_STORE_URL, or the SQLite file `make run` uses."""
-    return os.environ.get("TRACKER_STORE_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+from bot.core.settings import tracker_store_url
 
 
 def tracker_engine(url: str | None = None) -> Engine:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.core.settings import PROJECT_ROOT
+from bot.core import settings
 
 _STORED_NAME = re.compile(r"[0-9A-Za-z._-]{1,80}")  # a bare file name: never a path
 
 
 def uploads_dir() -> Path:
     """UPLOADS_DIR, default var/uploads (the folder bot.uploads.storage writes to)."""
-    return Path(os.environ.get("UPLOADS_DIR") or PROJECT_ROOT / "var" / "uploads")
+    return settings.uploads_dir()
 
 
 def remove_files(stored_names: Iterable[str]) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 
 import aiohttp
 
+from bot.core import settings
 from bot.rasa_plugins.twilio_render import WHATSAPP_PREFIX, TwilioAddress
 
 logger = logging.getLogger(__name__)
@@ -36,14 +36,14 @@ class TwilioSettings:
     @classmethod
     def from_env(cls) -> TwilioSettings:
         """The settings from TWILIO_* environment variables (empty when unset)."""
-        env = os.environ.get
+        twilio = settings.twilio()
         return cls(
-            account_sid=env("TWILIO_ACCOUNT_SID", ""),
-            auth_token=env("TWILIO_AUTH_TOKEN", ""),
-            sms_from=env("TWILIO_SMS_FROM", ""),
-            whatsapp_from=env("TWILIO_WHATSAPP_FROM", "").removeprefix(WHATSAPP_PREFIX),
-            api_base=env("TWILIO_API_BASE", "https://api.twilio.com").rstrip("/"),
-            public_url=env("TWILIO_PUBLIC_URL", "").rstrip("/"),
+            account_sid=twilio.account_sid,
+            auth_token=twilio.auth_token,
+            sms_from=twilio.sms_from,
+            whatsapp_from=twilio.whatsapp_from,
+            api_base=twilio.api_base,
+            public_url=twilio.public_url,
         )
 
     def sender_for(self, address: TwilioAddress, fallback: str) -> str:

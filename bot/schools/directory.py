@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+
+from bot.core.settings import schools_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).resolve().parent / "data" / "cde-schools-los-angeles.tsv"
@@ -66,10 +67,7 @@ class Directory:
 
 def directory_path() -> Path:
     """SCHOOLS_FILE, else the imported var/schools/cde-schools.tsv if present, else the shipped sample."""
-    configured = os.environ.get("SCHOOLS_FILE")
-    if configured:
-        return Path(configured)
-    return IMPORTED if IMPORTED.exists() else SAMPLE
+    return schools_file() or (IMPORTED if IMPORTED.exists() else SAMPLE)
 
 
 def read_text(path: Path) -> str:

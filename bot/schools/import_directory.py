@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.settings import schools_file
 from bot.schools.directory import IMPORTED, Directory, DirectoryError, parse_directory, read_text
 from bot.schools.lookup import LAUSD, select_lausd_schools, select_residence_districts
 
@@ -57,7 +58,7 @@ def import_directory(source: Path, destination: Path | None = None) -> ImportSum
         raise DirectoryError(
             f"the file has no active {LAUSD} school: is it the Los Angeles County or statewide file?"
         )
-    target = destination or Path(os.environ.get("SCHOOLS_FILE") or IMPORTED)
+    target = destination or schools_file() or IMPORTED
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tsv")
     try:

@@ -9,7 +9,8 @@ from typing import Final
 
 from sqlalchemy import Select, func, or_, select
 
-from bot.applications.status_facts import application_key_date, district_date, missing_documents
+from bot.applications.status_facts import application_key_date, missing_documents
+from bot.core.clock import district_date
 from bot.rules.confirmation import parse_confirmation_number
 from bot.rules.status import AWAITING_PARENT, DateKind, parse_status
 from bot.store.application_models import Application

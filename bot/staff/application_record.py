@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.applications.status import find_application
-from bot.applications.status_facts import appealed_to, district_date, missing_documents, status_facts
+from bot.applications.status_facts import appealed_to, missing_documents, status_facts
+from bot.core.clock import district_date
 from bot.rules.calendar import provisional_enrollment_end
 from bot.rules.deadlines import AppealStage, county_appeal_deadline, decision_due, district_appeal_deadline
 from bot.rules.status import AWAITING_PARENT, TRANSITIONS, Status, abandonment_date, parse_status

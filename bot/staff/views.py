@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.applications.clock import DISTRICT_TIME_ZONE
 from bot.applications.deadlines_job import DeadlinesReport, Flag
-from bot.applications.status_facts import application_key_date, as_utc, missing_documents
+from bot.applications.status_facts import application_key_date, missing_documents
+from bot.core.clock import DISTRICT_TIME_ZONE, as_utc
 from bot.rules.status import DateKind
 from bot.store.application_models import Application
 from bot.store.service_models import Ticket

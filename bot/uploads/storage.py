@@ -12,7 +12,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from bot.core.settings import PROJECT_ROOT
+from bot.core import settings
 
 #: What a stored name looks like: 32 hex digits and one of our extensions; nothing else is opened.
 STORED_NAME = re.compile(r"[0-9a-f]{32}\.(pdf|jpg|png)")
@@ -20,7 +20,7 @@ STORED_NAME = re.compile(r"[0-9a-f]{32}\.(pdf|jpg|png)")
 
 def uploads_dir() -> Path:
     """The folder of uploaded files (created on first use, readable by the server's user only)."""
-    folder = Path(os.environ.get("UPLOADS_DIR") or PROJECT_ROOT / "var" / "uploads")
+    folder = settings.uploads_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
+from bot.core import settings
 from bot.web.activation import add_activation_routes, render_activation_page
 from bot.web.errors import PageErrorHandler, add_security_headers
 from bot.web.password_reset import add_reset_routes
@@ -37,8 +36,8 @@ def create_app(name: str = "permit_pages") -> Sanic:
 
 if __name__ == "__main__":
     create_app().run(
-        host=os.environ.get("WEB_HOST", "127.0.0.1"),  # behind the proxy; never all interfaces by default
-        port=int(os.environ.get("WEB_PORT", "8080")),
+        host=settings.WEB_HOST.value(),  # behind the proxy; never all interfaces by default
+        port=int(settings.WEB_PORT.value()),
         access_log=False,
         workers=1,
     )

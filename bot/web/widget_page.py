@@ -7,7 +7,6 @@ default http://localhost:$RASA_PORT, port 5005) is written into the page and all
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.core.settings import rasa_public_url
 from bot.core.text import LOCALES
 from bot.web.pages import SECURITY_HEADERS, environment, page, translator
 from bot.web.uploads import preferred_locale
@@ -39,11 +39,6 @@ def greeting_buttons() -> tuple[tuple[str, str], ...]:
     responses = yaml.safe_load(GREETING_MENU.read_text(encoding="utf-8"))["responses"]
     return tuple((b["title"], b["payload"]) for b in responses["utter_greet"][0]["buttons"])
 
-
-def rasa_public_url() -> str:
-    """Where browsers reach the Rasa server (RASA_PUBLIC_URL), without a trailing slash."""
-    default = f"http://localhost:{os.environ.get('RASA_PORT', '5005')}"
-    return (os.environ.get("RASA_PUBLIC_URL") or default).rstrip("/")
 
 
 def content_security_policy(rasa_url: str) -> str:

@@ -15,7 +15,6 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, redirect
 
-from bot.applications.clock import district_today
 from bot.applications.status import (
     ApplicationNotFound,
     TransitionRefused,
@@ -23,6 +22,7 @@ from bot.applications.status import (
     mark_release_received,
     start_provisional_enrollment,
 )
+from bot.core.clock import district_today
 from bot.core.policy import load_policy
 from bot.rules.document_rejections import rejection_reasons
 from bot.rules.staff_roles import Role

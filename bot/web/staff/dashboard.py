@@ -17,7 +17,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 
-from bot.applications.clock import district_today
+from bot.core.clock import district_today
 from bot.helpdesk.dashboard import DashboardFigures, dashboard_figures, default_period
 from bot.rules.staff_roles import Role
 from bot.staff.audit import record_staff_action

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from bot.applications.notices import queue_status_notice
 from bot.notifications.delivery import deliver_outbox
-from bot.notifications.status_notice import queue_status_notice
 from bot.notifications.worker import main, run_forever
 from bot.store.application_models import Application, StatusChange
 from bot.store.database import unit_of_work

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.notifications.status_notice import queue_confirmation, queue_deadline_warning, queue_status_notice
+from bot.applications.notices import queue_confirmation, queue_deadline_warning, queue_status_notice
 from bot.rules.sms import segment_count
 from bot.rules.status import Status
 from bot.store.application_models import Application, StatusChange

@@ -3,7 +3,7 @@
 Email always goes to the account's address; an SMS or WhatsApp text goes too when the parent gave a
 number and agreed (`notifications_opt_in`). Nothing is sent here: the messages are added to the
 caller's unit of work (bot.store.models.OutboxMessage), so a notice is stored with the change it
-reports, or not at all, and bot.notifications.delivery delivers it. The words live in
+reports, or not at all, and the delivery worker (bot.notifications.worker) sends it. The words live in
 bot/locales/notices.<locale>.yml.
 """
 
