@@ -39,6 +39,7 @@ class GivenApplication:
 
 def create_account(email: str, status: str, language: str, database_url: str) -> GivenAccount:
     """Register `email` (as the chat does) and, for `active`, set its password with the mailed link."""
+    import bot.store.all_models  # noqa: F401 (every table: the mappers refer to each other by name)
     from bot.accounts.registration import RegistrationRequest, activate, register
     from bot.store.database import unit_of_work
     from bot.store.models import Account, OutboxMessage

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
 from datetime import date
 from email.message import EmailMessage
@@ -14,6 +18,7 @@ import pytest
 
 from tests.parents import checks
 from tests.parents.conversations import LANGUAGES, FormatError, Turn, load_file, load_language
+from tests.parents.given import create_account, create_application
 from tests.parents.placeholders import ConversationState, PlaceholderMissing
 from tests.parents.runner import Target, play_all
 from tests.parents.transcript import ConversationResult, TurnRecord, render, write_reports
@@ -214,3 +219,26 @@ def test_the_runner_plays_checks_and_reports_a_conversation(tmp_path: Path) -> N
     everything, failing = write_reports("en", [good, bad], tmp_path / "out")
     assert "## bad — FAILED" in failing.read_text() and "## ok" not in failing.read_text()
     assert "1/2 complete" in everything.read_text()
+
+
+def test_given_fixtures_are_made_through_the_services(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'permits.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SECRET_KEY", "parents-unit-test-key")
+    subprocess.run([sys.executable, "-m", "bot.store.migrate"], check=True, env=dict(os.environ), timeout=120)
+    account = create_account("given@example.org", "active", "en", url)
+    spec = {
+        "direction": "incoming",
+        "reason": "sibling",
+        "grade": "3",
+        "student_first_name": "Ana",
+        "birthdate": "2017-05-04",
+    }
+    application = create_application(account, spec, "en", date(2026, 12, 7), url)
+    assert application.confirmation_number.startswith("LA-")
+    pending = create_account("pending@example.org", "pending", "en", url)
+    with sqlite3.connect(tmp_path / "permits.db") as db:
+        statuses = dict(db.execute("select email, status from accounts").fetchall())
+    assert statuses == {account.email: "active", pending.email: "pending_activation"}
