@@ -23,28 +23,13 @@ TIMEOUT_SECONDS = 15
 
 
 @dataclass(frozen=True)
-class TwilioSettings:
-    """The account and numbers, read from the environment when the Rasa server starts."""
-
-    account_sid: str
-    auth_token: str
-    sms_from: str
-    whatsapp_from: str
-    api_base: str
-    public_url: str
+class TwilioSettings(settings.TwilioSettings):
+    """The account and numbers (bot.core.settings), read when the Rasa server starts."""
 
     @classmethod
     def from_env(cls) -> TwilioSettings:
         """The settings from TWILIO_* environment variables (empty when unset)."""
-        twilio = settings.twilio()
-        return cls(
-            account_sid=twilio.account_sid,
-            auth_token=twilio.auth_token,
-            sms_from=twilio.sms_from,
-            whatsapp_from=twilio.whatsapp_from,
-            api_base=twilio.api_base,
-            public_url=twilio.public_url,
-        )
+        return cls(**vars(settings.twilio()))
 
     def sender_for(self, address: TwilioAddress, fallback: str) -> str:
         """Our number on the parent's channel (`fallback`, the number they wrote to, if unset)."""

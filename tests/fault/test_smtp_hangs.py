@@ -6,7 +6,6 @@ request: the reply comes at once, and the email follows when the server works ag
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime, timezone
 
@@ -15,7 +14,7 @@ from sqlalchemy import update
 from bot.store.database import unit_of_work
 from bot.store.models import OutboxMessage, OutboxStatus
 from tests.fault.conftest import Production, Smtp
-from tests.fault.test_smtp_outage import outbox
+from tests.fault.test_smtp_outage import fill_registration, outbox
 
 REPLY_SECONDS = 1.0
 
@@ -25,14 +24,7 @@ def test_the_reply_comes_at_once_while_smtp_hangs_and_the_mail_follows_after_rec
 ):
     email = f"{sender}@example.com"
     with smtp.hanging():
-        for answer in ("quiero crear una cuenta", "Lucía", "no tengo", "Ramírez", email):
-            prod.say(sender, answer)
-        digits = re.search(r"(\d) (\d) (\d) (\d)", prod.say(sender, email).text)
-        assert digits
-        summary = prod.say(sender, "".join(digits.groups()))
-        confirm = next(
-            b["payload"] for m in summary.messages for b in m.get("buttons", []) if b["payload"] == "/affirm"
-        )
+        confirm = fill_registration(prod, sender, email)
         started = time.monotonic()
         done = prod.say(sender, confirm)  # stores the account and queues the activation email
         reply_seconds = time.monotonic() - started

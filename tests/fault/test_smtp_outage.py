@@ -13,6 +13,11 @@ from tests.fault.conftest import Production, Smtp
 
 def register(prod: Production, sender: str, email: str) -> str:
     """The registration form in Spanish; returns the bot's last answer."""
+    return prod.say(sender, fill_registration(prod, sender, email)).text
+
+
+def fill_registration(prod: Production, sender: str, email: str) -> str:
+    """Every answer of the registration form; returns the payload that creates the account."""
     prod.say(sender, "quiero crear una cuenta")
     prod.say(sender, "Lucía")
     prod.say(sender, "no tengo")
@@ -21,10 +26,9 @@ def register(prod: Production, sender: str, email: str) -> str:
     digits = re.search(r"(\d) (\d) (\d) (\d)", prod.say(sender, email).text)
     assert digits
     summary = prod.say(sender, "".join(digits.groups()))
-    confirm = next(
+    return next(
         b["payload"] for m in summary.messages for b in m.get("buttons", []) if b["payload"] == "/affirm"
     )
-    return prod.say(sender, confirm).text
 
 
 def outbox(prod: Production, email: str) -> list[OutboxMessage]:
