@@ -44,6 +44,7 @@ SAMPLE_VALUES = {
     "details": "",
     "status_text": "Application LA-YT21-JX54-F: under review.",
     "applications": "• Sofia (LA-YT21-JX54-F)",
+    "field_name": "grade",  # corrections (actions/typed_answers.py)
 }
 
 
