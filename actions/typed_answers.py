@@ -20,13 +20,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.rules.corrections import Correction, read_correction
-from bot.rules.typed_answers import looks_like_question
+from bot.rules.typed_answers import fold, looks_like_question
 
 #: Reads an answer to one question from the parent's text: the value to fill, or None.
 Reader = Callable[[str, Tracker], "str | None"]
 
-#: Intents that always win over an answer: the parent wants out, a person, or the other language.
-NEVER_AN_ANSWER = frozenset({"stop", "human_handoff", "switch_language"})
+#: Intents that always win over an answer: a person, or the other language.
+NEVER_AN_ANSWER = frozenset({"human_handoff", "switch_language"})
+#: "salir del LAUSD" read as "stop" is still the direction: questions whose answers the rules read
+#: strictly take them over a "stop"; free-text questions never do ("stop it" is not a name).
+READ_OVER_STOP = frozenset(
+    {"app_direction", "app_reason", "release_in_hand", "application_confirmed", "student_grade"}
+)
+STOP_WORDS = frozenset(
+    {"stop", "parar", "para", "salir", "cancel", "cancelar", "quit", "exit", "basta", "ya no"}
+)
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -46,7 +54,10 @@ def typed_answer(
     slot = tracker.get_slot("requested_slot")
     reader = readers.get(str(slot))
     text = latest_text(tracker).strip()
-    if reader is None or not text or text.startswith("/") or latest_intent_name(tracker) in NEVER_AN_ANSWER:
+    intent = latest_intent_name(tracker)
+    if reader is None or not text or text.startswith("/") or intent in NEVER_AN_ANSWER:
+        return {}
+    if intent == "stop" and (slot not in READ_OVER_STOP or fold(text) in STOP_WORDS):
         return {}
     if not allow_questions and looks_like_question(text):
         return {}
@@ -99,7 +110,11 @@ class Corrections:
     ) -> list[EventType]:
         text = latest_text(tracker)
         correction = None
-        if text and not text.startswith("/") and latest_intent_name(tracker) not in NEVER_AN_ANSWER:
+        if (
+            text
+            and not text.startswith("/")
+            and latest_intent_name(tracker) not in NEVER_AN_ANSWER | {"stop"}
+        ):
             correction = read_correction(
                 text, self.CORRECTION_FIELDS, marker_needed=self.marker_needed(tracker)
             )
@@ -107,6 +122,8 @@ class Corrections:
         if correction is not None and correction.field != requested:
             slots = await self.apply_correction(correction, dispatcher, tracker, domain)
             if slots is not None:
+                if requested and requested not in slots:  # the text was not the answer to the question asked
+                    slots[str(requested)] = None
                 tracker.slots.update(slots)
                 events: list[EventType] = [SlotSet(name, value) for name, value in slots.items()]
                 following = await self.next_requested_slot(dispatcher, tracker, domain)  # type: ignore[attr-defined]

@@ -177,8 +177,10 @@ def test_a_last_name_correction_at_the_email_question():
         parent_first_name="Rosa",
         parent_middle_name="-",
         parent_last_name="Nguyen",
+        parent_email="oh wait, my last name is actually Nguyen-Tran",  # what Rasa's from_text mapping put there
     )
     assert slots["parent_last_name"] == "Nguyen-Tran"
+    assert slots["parent_email"] is None  # the email question is still open
     assert "utter_registration_changed" in replies
     assert "utter_invalid_email" not in replies
     assert slots.get("requested_slot") in (None, "parent_email")  # Rasa asks the next empty slot
@@ -260,3 +262,18 @@ def test_a_dates_question_the_classifier_is_unsure_of_gets_the_dates():
 def test_a_reason_in_words_the_classifier_is_unsure_of_gets_that_reason():
     _, replies = _fallback("sibling")
     assert replies == ["utter_reason_meaning", "utter_reason_documents"]
+
+
+def test_salir_del_lausd_read_as_stop_is_still_the_direction():
+    slots, _ = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "salir del LAUSD",
+        "stop",
+        requested_slot="app_direction",
+    )
+    assert slots.get("app_direction") == "outgoing"
+    slots, _ = step(
+        ValidateApplicationForm(), "application_form", "parar", "stop", requested_slot="app_direction"
+    )
+    assert "app_direction" not in slots
