@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
 from bot.rules.application_answers import read_direction
-from bot.rules.typed_answers import read_reason
+from bot.rules.typed_answers import read_reason, wants_to_upload
 
 
 def direction_in_play(tracker: Tracker) -> Direction:
@@ -56,6 +56,8 @@ class ActionExplainDocuments(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if wants_to_upload(str(tracker.latest_message.get("text") or "")):
+            return [FollowupAction("action_start_upload")]  # "I need to upload documents": do it
         direction = direction_in_play(tracker)
         reason = _known_reason(tracker, direction)
         if reason:

@@ -226,6 +226,10 @@ REASON_WORDS: dict[str, tuple[str, ...]] = {
         "grandmother",
         "after school care",
         "watches them",
+        "watches",
+        "cuida",
+        "cuidan",
+        "suegra",
         "watches her",
         "watches him",
         "takes care of",
@@ -431,3 +435,12 @@ _WANTS_TO_KNOW = re.compile(
 def wants_to_know(text: str) -> bool:
     """ "i just wanna kno the dates", "quiero saber las fechas": a question said as a statement."""
     return bool(_WANTS_TO_KNOW.search(fold(text)))
+
+
+_UPLOAD = re.compile(r"\b(?:upload|uploading|subir|subo|send in|attach|adjuntar|scan|escanear)\b")
+
+
+def wants_to_upload(text: str) -> bool:
+    """ "I need to upload documents for my daughter's permit": a request to upload, not a question
+    about which documents."""
+    return bool(_UPLOAD.search(fold(text))) and not asks_rather_than_requests(text)

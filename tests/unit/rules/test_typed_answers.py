@@ -175,3 +175,12 @@ def test_timing_questions():
     assert asks_about_timing("can I apply now? it's december")
     assert asks_about_timing("hi wen can i aply 4 a permit")
     assert not asks_about_timing("how do I apply for a permit?")
+
+
+def test_upload_requests_and_childcare_stories():
+    from bot.rules.typed_answers import wants_to_upload
+
+    assert wants_to_upload("I need to upload documents for my daughter's permit")
+    assert not wants_to_upload("how do I upload documents?")
+    assert read_reason("My mom watches my two kids after school at her house") == "childcare"
+    assert read_reason("mi suegra me los cuida") == "childcare"
