@@ -105,7 +105,8 @@ def test_a_digit_anywhere_is_refused(word: str, digit: int) -> None:
 
 
 def test_email_is_normalised_without_dns() -> None:
-    assert normalize_email("  Maria.Lopez@GMAIL.com ").value == "Maria.Lopez@gmail.com"
+    # one account per mailbox (issue 20): the whole address is canonical, case included
+    assert normalize_email("  Maria.Lopez@GMAIL.com ").value == "maria.lopez@gmail.com"
     assert normalize_email("padre@escuela-que-no-existe-123456.org").value is not None
 
 
