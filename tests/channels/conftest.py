@@ -89,8 +89,15 @@ def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> 
     model = Path(os.environ.get("MODEL") or ROOT / "models" / "permit-assistant.tar.gz")  # run-servers' MODEL
     assert model.exists(), "train the model first (make train)"
     var_dir = tmp_path_factory.mktemp("var")
+    # The staff console's package-scoped fixture points these at its own folder for the rest of the
+    # package (test_console_a11y runs first): the servers keep theirs under their VAR_DIR.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("PERMITS_TODAY", "NLU_REVIEW_DIR")}
     env = {
-        **os.environ,
+        **inherited,
+        "DATABASE_URL": f"sqlite:///{var_dir}/permits.db",
+        "TRACKER_STORE_URL": f"sqlite:///{var_dir}/tracker.db",
+        "OUTBOX_DIR": str(var_dir / "outbox"),
+        "UPLOADS_DIR": str(var_dir / "uploads"),
         "RASA_PORT": str(RASA_PORT),
         "ACTIONS_PORT": str(ACTIONS_PORT),
         "WEB_PORT": str(WEB_PORT),
