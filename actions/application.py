@@ -144,11 +144,11 @@ class ActionSubmitApplication(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        account = await signed_in_account(tracker)
-        if tracker.get_slot("application_confirmed") != "yes" or account is None:
-            return [*reset_events(), next_step("done")]
         key = str(tracker.get_slot("application_key") or uuid.uuid4().hex)
         try:
+            account = await signed_in_account(tracker)  # checked against the database too
+            if tracker.get_slot("application_confirmed") != "yes" or account is None:
+                return [*reset_events(), next_step("done")]
             submission = await asyncio.to_thread(submit_application, draft_from(tracker, account), key)
         except Exception:  # the database is down: nothing was written; the same key retries safely
             logger.exception("Application not stored")

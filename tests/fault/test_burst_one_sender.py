@@ -1,6 +1,7 @@
 """Many messages from one parent at once, through nginx and two Rasa servers."""
 
 import json
+import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,6 +16,9 @@ QUESTIONS = [
     "¿Cuándo puedo solicitar?",
 ]
 BURST = 16
+
+
+TAG = re.compile(r"burst-[a-z]{2}")
 
 
 def tag(number: int) -> str:
@@ -33,7 +37,8 @@ def user_turns(prod: Production, sender: str) -> list[tuple[str | None, int]]:
     turns: list[tuple[str | None, int]] = []
     for type_name, data in rows:
         if type_name == "user":
-            turns.append(((json.loads(data).get("metadata") or {}).get("tag"), 0))
+            found = TAG.search(json.loads(data).get("text") or "")  # metadata keeps only `language`
+            turns.append((found.group(0) if found else None, 0))
         elif type_name == "bot" and turns:
             turns[-1] = (turns[-1][0], turns[-1][1] + 1)
     return turns
@@ -42,7 +47,7 @@ def user_turns(prod: Production, sender: str) -> list[tuple[str | None, int]]:
 def burst(prod: Production, sender: str) -> list:
     with ThreadPoolExecutor(BURST) as pool:
         return list(
-            pool.map(lambda n: prod.say(sender, QUESTIONS[n % len(QUESTIONS)], {"tag": tag(n)}), range(BURST))
+            pool.map(lambda n: prod.say(sender, f"{QUESTIONS[n % len(QUESTIONS)]} {tag(n)}"), range(BURST))
         )
 
 
