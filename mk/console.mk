@@ -17,3 +17,6 @@ $(CONSOLE_CHART): $(CONSOLE_DIR)/node_modules/.package-lock.json
 console-assets: $(CONSOLE_CHART) ## Vendor Chart.js (npm) for the staff console's dashboard
 
 run: console-assets
+
+# The console pages are tested in the browser with their charts (tests/channels/test_console_a11y.py).
+channels-test: console-assets
