@@ -161,21 +161,25 @@ def activate(
     if state.code != "ready":
         return state
     claims = read_token(token, ACTIVATION)
-    with unit_of_work(database_url) as session:
-        account = session.get(Account, claims.account_id)
-        assert account is not None
-        problems = password_problems(password, account.email)
-        if password != confirmation:
-            problems.append("mismatch")
-        if problems:
-            return ActivationResult("problems", state.language, state.first_name, problems)
-        take_registration(session, account, claims)
-        account.password_hash = PasswordHasher().hash(password)
-        account.status = AccountStatus.active
-        account.activated_at = datetime.now(timezone.utc)
-        account.credentials_changed_at = account.activated_at  # earlier links and codes stop working
-        session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
-        return ActivationResult("activated", account.language, account.first_name)
+    try:
+        with unit_of_work(database_url) as session:
+            account = session.get(Account, claims.account_id)
+            assert account is not None
+            problems = password_problems(password, account.email)
+            if password != confirmation:
+                problems.append("mismatch")
+            if problems:
+                return ActivationResult("problems", state.language, state.first_name, problems)
+            take_registration(session, account, claims)
+            account.password_hash = PasswordHasher().hash(password)
+            account.status = AccountStatus.active
+            account.activated_at = datetime.now(timezone.utc)
+            account.credentials_changed_at = account.activated_at  # earlier links and codes stop working
+            session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
+            session.flush()
+            return ActivationResult("activated", account.language, account.first_name)
+    except IntegrityError:  # the form submitted twice at the same moment: the link is used (no HTTP 500)
+        return activation_page_state(token, database_url)
 
 
 def resend_for_link(token: str, database_url: str | None = None) -> ActivationResult:

@@ -97,3 +97,20 @@ def test_one_address_gets_at_most_three_emails_an_hour(database):
     for _ in range(5):
         register(request())
     assert len(outbox(database)) == 3
+
+
+def test_the_form_submitted_twice_at_once_says_used_instead_of_failing(database, monkeypatch):
+    # Both submissions read "ready" before either wrote: the second one's insert of the used link
+    # collides (issue 20: it gave HTTP 500). It now reads the page state again: "used".
+    import bot.accounts.registration as registration
+
+    register(request())
+    token = token_from(outbox(database)[0])
+    ready = activation_page_state(token)
+    assert activate(token, "Lagarto42Verde", "Lagarto42Verde").code == "activated"
+    real_state = registration.activation_page_state
+    reads = iter([ready])
+    monkeypatch.setattr(
+        registration, "activation_page_state", lambda *a, **k: next(reads, None) or real_state(*a, **k)
+    )
+    assert activate(token, "Otra12Clave", "Otra12Clave").code == "used"
