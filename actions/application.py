@@ -23,8 +23,8 @@ from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.application_answers import read_direction
 from bot.rules.checklist import checklist
+from bot.rules.parent_asks import asks_about_timing, asks_rather_than_requests
 from bot.rules.school_year import SchoolYear
-from bot.rules.typed_answers import asks_about_timing, asks_rather_than_requests
 from bot.uploads.service import upload_link
 
 logger = logging.getLogger(__name__)

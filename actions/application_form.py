@@ -27,8 +27,9 @@ from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction, read_corr
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
+from bot.rules.reason_words import read_reason
 from bot.rules.school_year import SchoolYear
-from bot.rules.typed_answers import read_reason, read_yes_no
+from bot.rules.typed_answers import read_yes_no
 from bot.rules.windows import application_window
 
 Slots = dict[str, Any]

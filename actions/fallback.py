@@ -18,7 +18,8 @@ from actions.status import number_in
 from bot.core.text import catalog
 from bot.helpdesk.missed_questions import record_missed_question
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.rules.typed_answers import asks_about_timing, looks_like_question, read_reason, wants_to_know
+from bot.rules.parent_asks import asks_about_timing, looks_like_question, wants_to_know
+from bot.rules.reason_words import read_reason
 
 FALLBACK_INTENT = "nlu_fallback"
 logger = logging.getLogger(__name__)

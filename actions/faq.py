@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
 from bot.rules.application_answers import read_direction
-from bot.rules.typed_answers import read_reason, wants_to_upload
+from bot.rules.parent_asks import wants_to_upload
+from bot.rules.reason_words import read_reason
 
 
 def direction_in_play(tracker: Tracker) -> Direction:

@@ -16,13 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import ActionExplainReasons, direction_in_play
 from bot.core.policy import load_policy
 from bot.rules.application_answers import read_direction
-from bot.rules.typed_answers import (
-    asks_about_timing,
-    looks_like_question,
-    read_reason,
-    read_yes_no,
-    wants_to_know,
-)
+from bot.rules.parent_asks import asks_about_timing, looks_like_question, wants_to_know
+from bot.rules.reason_words import read_reason
+from bot.rules.typed_answers import read_yes_no
 
 #: An offer the assistant made, and the action a "yes" to it starts.
 OFFERS = {

@@ -22,7 +22,7 @@ from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.answers import extract_email
 from bot.rules.identity import normalize_email
-from bot.rules.typed_answers import says_dont_know, says_no_account
+from bot.rules.parent_asks import says_dont_know, says_no_account
 
 Slots = dict[str, Any]
 #: What the parent reads when a code cannot be used; the form then asks for the email again.

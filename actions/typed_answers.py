@@ -20,7 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.rules.corrections import Correction, read_correction
-from bot.rules.typed_answers import fold, looks_like_question
+from bot.rules.parent_asks import looks_like_question
+from bot.rules.typed_answers import fold
 
 #: Reads an answer to one question from the parent's text: the value to fill, or None.
 Reader = Callable[[str, Tracker], "str | None"]

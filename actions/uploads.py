@@ -14,7 +14,7 @@ from bot.applications.queries import applications_of
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
-from bot.rules.typed_answers import asks_rather_than_requests
+from bot.rules.parent_asks import asks_rather_than_requests
 from bot.uploads.service import upload_link
 
 

@@ -2,13 +2,9 @@
 
 import pytest
 
-from bot.rules.typed_answers import (
-    looks_like_question,
-    read_reason,
-    read_yes_no,
-    says_dont_know,
-    says_no_account,
-)
+from bot.rules.parent_asks import looks_like_question, says_dont_know, says_no_account
+from bot.rules.reason_words import read_reason
+from bot.rules.typed_answers import read_yes_no
 
 
 @pytest.mark.parametrize(
@@ -146,7 +142,7 @@ def test_dont_know(text):
     ],
 )
 def test_questions_about_doing_something(text):
-    from bot.rules.typed_answers import asks_rather_than_requests
+    from bot.rules.parent_asks import asks_rather_than_requests
 
     assert asks_rather_than_requests(text)
 
@@ -164,13 +160,13 @@ def test_questions_about_doing_something(text):
     ],
 )
 def test_requests(text):
-    from bot.rules.typed_answers import asks_rather_than_requests
+    from bot.rules.parent_asks import asks_rather_than_requests
 
     assert not asks_rather_than_requests(text)
 
 
 def test_timing_questions():
-    from bot.rules.typed_answers import asks_about_timing
+    from bot.rules.parent_asks import asks_about_timing
 
     assert asks_about_timing("can I apply now? it's december")
     assert asks_about_timing("hi wen can i aply 4 a permit")
@@ -178,7 +174,7 @@ def test_timing_questions():
 
 
 def test_upload_requests_and_childcare_stories():
-    from bot.rules.typed_answers import wants_to_upload
+    from bot.rules.parent_asks import wants_to_upload
 
     assert wants_to_upload("I need to upload documents for my daughter's permit")
     assert not wants_to_upload("how do I upload documents?")
