@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -10,10 +9,11 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.application_answers import APPLICATION_READERS, CORRECTABLE, field_label, fix_buttons
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
-from actions.typed_answers import Corrections, Reader, TypedAnswers
+from actions.typed_answers import Corrections, TypedAnswers
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.core.clock import district_today
 from bot.core.codes import Direction
@@ -21,9 +21,9 @@ from bot.core.facts import long_date
 from bot.core.policy import load_policy
 from bot.core.text import catalog
 from bot.rules.answers import extract_name
-from bot.rules.application_answers import free_text_answer, read_direction, work_address
+from bot.rules.application_answers import read_direction, work_address
 from bot.rules.birthdates import read_birthdate
-from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction, read_correction
+from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
@@ -45,41 +45,6 @@ def school_year_of(tracker: Tracker) -> SchoolYear:
     return SchoolYear.parse(str(tracker.get_slot("app_school_year") or "")) or SchoolYear.containing(
         district_today()
     )
-
-
-def _free_text_reader(text: str, tracker: Tracker) -> str | None:
-    return free_text_answer(text).value
-
-
-def _grade_reader(text: str, tracker: Tracker) -> str | None:
-    grade = parse_grade(text)
-    return grade.code if grade is not None else None
-
-
-def _reason_reader(text: str, tracker: Tracker) -> str | None:
-    return read_reason(text, tracker.get_slot("app_direction"))
-
-
-#: What each question accepts when typed, whatever intent the classifier guessed (issue 16).
-APPLICATION_READERS: dict[str, Reader] = {
-    "app_direction": lambda text, tracker: read_direction(text),
-    "app_reason": _reason_reader,
-    "student_grade": _grade_reader,
-    "release_in_hand": lambda text, tracker: read_yes_no(text),
-    "application_confirmed": lambda text, tracker: read_yes_no(text)
-    or (text if read_correction(text, APPLICATION_FIELD_WORDS, marker_needed=False) else None),
-    **{
-        slot: _free_text_reader
-        for slot in (
-            "student_first_name",
-            "student_last_name",
-            "residence_district",
-            "requested_district",
-            "requested_school",
-            "work_address",
-        )
-    },
-}
 
 
 class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormValidationAction):
@@ -104,7 +69,7 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
             return None
         slots: Slots = {slot: None for slot in CORRECTABLE[field]}
         slots.update(application_confirmed=None, app_fixing=None)
-        label = _field_label(tracker, "district" if field.endswith("_district") else field)
+        label = field_label(tracker, "district" if field.endswith("_district") else field)
         validate = getattr(self, f"validate_{field}", None)
         if correction.new_value and validate is not None:
             kept_birthdate = tracker.get_slot("student_birthdate")
@@ -288,30 +253,6 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
         return free_text_slot("reason_explanation", value, dispatcher)
 
 
-def _field_label(tracker: Tracker, field: str) -> str:
-    return catalog().text(f"application.field.{field}", tracker.get_slot("language") or "en")
-
-
-def fix_buttons(tracker: Tracker) -> list[dict[str, str]]:
-    """The answers this application has, as buttons: an outgoing one offers the district wanted,
-    reason answers are offered by name, fields that do not apply are not offered."""
-    locale = tracker.get_slot("language") or "en"
-    asked = form_questions(tracker.get_slot("app_direction"), tracker.get_slot("app_reason"), ask_school_year=False)
-    shown = [slot for slot in asked if slot in CORRECTABLE]
-    return [
-        {
-            "title": catalog().text(f"application.field.{'district' if slot.endswith('_district') else slot}", locale),
-            "payload": json_payload("inform", {"app_field": slot}),
-        }
-        for slot in shown
-    ]
-
-
-def json_payload(intent: str, entities: dict[str, str]) -> str:
-    """A button payload that sets entities: /inform{"app_field": "student_grade"}."""
-    return f"/{intent}{json.dumps(entities)}"
-
-
 def _yes_no_intent(tracker: Tracker) -> str | None:
     intent = latest_intent(tracker)
     return {"affirm": "yes", "deny": "no"}.get(str(intent))
@@ -360,23 +301,3 @@ def year_buttons(years: list[str]) -> list[dict[str, str]]:
         parsed = SchoolYear.parse(year)
         buttons.append({"title": parsed.label if parsed else year, "payload": year})
     return buttons
-
-
-#: A button of "what do you want to fix?" names a field; fixing it clears the answers that depend on it.
-CORRECTABLE = {
-    "student_first_name": ("student_first_name",),
-    "student_last_name": ("student_last_name",),
-    "student_grade": ("student_grade", "student_birthdate"),
-    "student_birthdate": ("student_birthdate",),
-    "requested_school": ("requested_school", "requested_school_cds"),
-    "residence_district": ("residence_district", "residence_district_cds"),
-    "requested_district": (
-        "requested_district",
-        "requested_district_cds",
-        "requested_school",
-        "requested_school_cds",
-    ),
-    "app_reason": ("app_reason", *all_reason_questions()),
-    "release_in_hand": ("release_in_hand",),
-    **{slot: (slot,) for slot in ("employer_name", "work_address", "sibling_name", "sibling_school", "childcare_provider")},
-}

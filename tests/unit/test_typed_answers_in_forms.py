@@ -199,7 +199,7 @@ def test_a_bare_confirmation_number_is_taken(number):
 
 
 def test_the_fix_menu_of_an_outgoing_application_offers_only_its_fields():
-    from actions.application_form import fix_buttons
+    from actions.application_answers import fix_buttons
 
     message = {"text": "", "intent": {"name": "deny"}, "entities": []}
     slots = {"language": "es", "app_direction": "outgoing", "app_reason": "sibling"}
