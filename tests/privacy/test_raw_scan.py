@@ -7,11 +7,8 @@ file are searched for each email address, name, birth date, code, link token and
 number that went through them.
 """
 
-import json
 import re
-import sqlite3
 import uuid
-from pathlib import Path
 
 from tests.e2e.conftest import Mailbox, mailbox, say, servers, text_of  # noqa: F401 - fixtures
 from tests.e2e.test_account_access import CODE, GOOD_PASSWORD
@@ -20,6 +17,7 @@ from tests.e2e.test_application import (
     test_a_spanish_parent_applies_uploads_and_checks_the_status as spanish_application_flow,
 )
 from tests.e2e.test_registration import register, set_password
+from tests.privacy.stored_events import readable_events
 
 LINK_TOKEN = re.compile(r"/(?:activate|reset|upload)/([A-Za-z0-9._~%-]{8,})")
 ACTIVATION = re.compile(r"https?://\S+/activate/\S+")
@@ -27,27 +25,6 @@ ACTIVATION = re.compile(r"https?://\S+/activate/\S+")
 
 def every_mail_text(box: Mailbox) -> str:
     return "\n".join(f"{message['Subject']}\n{message.get_content()}" for message in box.messages)
-
-
-def readable_tracker(tracker_db: Path) -> str:
-    """All stored events as JSON without timestamps, sealed tokens and hex ids (digits in them are chance)."""
-    with sqlite3.connect(tracker_db) as db:
-        rows = db.execute("select data from events").fetchall()
-
-    def readable(value: object) -> object:
-        if isinstance(value, dict):
-            return {
-                k: readable(v)
-                for k, v in value.items()
-                if k not in {"timestamp", "value_key", "model_id", "message_id"}
-            }
-        if isinstance(value, list):
-            return [readable(v) for v in value]
-        if isinstance(value, str) and value.startswith("sealed:v1:"):
-            return "sealed"
-        return value
-
-    return json.dumps([readable(json.loads(data)) for (data,) in rows], ensure_ascii=False)
 
 
 def english_parent(box: Mailbox) -> dict[str, str]:
@@ -92,7 +69,7 @@ def test_full_conversations_leave_nothing_readable_in_the_store_or_the_logs(serv
     codes = sorted(set(CODE.findall(mail)))
     assert secrets["emails"] and secrets["link tokens"] and codes and english["code"] in codes
 
-    stored = readable_tracker(servers.var_dir / "tracker.db")
+    stored = readable_events(servers.var_dir / "tracker.db")
     raw_store = (servers.var_dir / "tracker.db").read_bytes()
     logs = {path.name: path.read_text(errors="replace") for path in (servers.var_dir / "log").glob("*.log")}
     assert logs and stored

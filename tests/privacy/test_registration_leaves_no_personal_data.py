@@ -1,38 +1,11 @@
 """A parent registers in the chat; the raw conversation store and the logs keep nothing they typed."""
 
-import json
 import re
 import sqlite3
 import uuid
-from pathlib import Path
 
 from tests.privacy.conftest import say, text_of
-
-
-def readable_events(tracker_db: Path, sender: str) -> str:
-    """The stored events of one conversation as JSON, without timestamps and sealed tokens.
-
-    Timestamps, encrypted tokens and hex ids (model, message) contain digits by chance; everything
-    else is what a person reading the database would see.
-    """
-    with sqlite3.connect(tracker_db) as db:
-        rows = db.execute("select data from events where sender_id = ? order by id", (sender,)).fetchall()
-    assert rows, "the conversation was not stored"
-
-    def readable(value: object) -> object:
-        if isinstance(value, dict):
-            return {
-                k: readable(v)
-                for k, v in value.items()
-                if k not in {"timestamp", "value_key", "model_id", "message_id"}
-            }
-        if isinstance(value, list):
-            return [readable(v) for v in value]
-        if isinstance(value, str) and value.startswith("sealed:v1:"):
-            return "sealed"
-        return value
-
-    return json.dumps([readable(json.loads(data)) for (data,) in rows], ensure_ascii=False)
+from tests.privacy.stored_events import readable_events
 
 
 def test_the_store_keeps_no_email_no_typed_code_and_the_registration_completes(var_dir, sender):
