@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
-from argon2 import PasswordHasher
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.accounts.links import LinkProblem
 from bot.accounts.owner import account_by_email, mail_owner
-from bot.accounts.registration import ActivationResult, resend_activation
+from bot.accounts.registration import resend_activation
 from bot.accounts.reset_links import (
     RESET_LIFETIME,
     ResetClaims,
@@ -24,16 +23,13 @@ from bot.accounts.reset_links import (
     make_reset_link,
     read_reset_token,
 )
+from bot.accounts.set_password import LinkState, PasswordPageResult, set_password_through_link
 from bot.core.clock import as_utc, utc_now
 from bot.core.text import LOCALES
 from bot.limits import PASSWORD_RESET_PER_CONVERSATION, PASSWORD_RESET_PER_EMAIL, allow
 from bot.rules.email_address import canonical_email
-from bot.rules.passwords import password_problems
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus, UsedLink
-
-#: The password page's result (code, language, first_name, problems) serves both pages.
-PasswordPageResult = ActivationResult
 
 
 @dataclass(frozen=True)
@@ -88,7 +84,7 @@ def reset_page_state(
     """Whether the link can still set a password: code ready | expired | used | superseded | invalid."""
     now = now or utc_now()
     with unit_of_work(database_url) as session:
-        return _state(session, token, now)[0]
+        return _reset_link(session, token, now).page
 
 
 def reset_password(
@@ -99,25 +95,17 @@ def reset_password(
     now: datetime | None = None,
     database_url: str | None = None,
 ) -> PasswordPageResult:
-    """Set a new password through a reset link: code done | problems, or the page's other states."""
+    """Set a new password through a reset link: code done | problems, or the page's other states
+    (the same procedure as activation, bot.accounts.set_password)."""
     now = now or utc_now()
-    try:
-        with unit_of_work(database_url) as session:
-            state, account, claims = _state(session, token, now)
-            if state.code != "ready" or account is None or claims is None:
-                return state
-            problems = password_problems(password, account.email)
-            if password != confirmation:
-                problems.append("mismatch")
-            if problems:
-                return PasswordPageResult("problems", state.language, account.first_name, problems)
-            account.password_hash = PasswordHasher().hash(password)
-            account.credentials_changed_at = now
-            session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
-            session.flush()
-            return PasswordPageResult("done", state.language, account.first_name)
-    except IntegrityError:  # the same link submitted twice at the same moment
-        return reset_page_state(token, now=now, database_url=database_url)
+    return set_password_through_link(
+        partial(_reset_link, token=token, now=now),
+        password,
+        confirmation,
+        done="done",
+        now=now,
+        database_url=database_url,
+    )
 
 
 def resend_reset_for_link(
@@ -139,27 +127,26 @@ def resend_reset_for_link(
         return PasswordPageResult("resent", language, account.first_name)
 
 
-def _state(
-    session: Session, token: str, now: datetime
-) -> tuple[PasswordPageResult, Account | None, ResetClaims | None]:
+def _reset_link(session: Session, token: str, now: datetime) -> LinkState:
+    """What a reset link allows at `now`."""
     try:
         claims = read_reset_token(token, now)
     except LinkProblem as problem:
         expired = claims_even_if_expired(token) if problem.code == "expired" else None
         account = session.get(Account, expired.account_id) if expired else None
         if expired is None or account is None:
-            return PasswordPageResult("invalid"), None, None
-        return PasswordPageResult("expired", _page_language(expired, account), account.first_name), None, None
+            return LinkState(PasswordPageResult("invalid"))
+        return LinkState(PasswordPageResult("expired", _page_language(expired, account), account.first_name))
     account = session.get(Account, claims.account_id)
     if account is None or account.status != AccountStatus.active:
-        return PasswordPageResult("invalid"), None, None
+        return LinkState(PasswordPageResult("invalid"))
     language, name = _page_language(claims, account), account.first_name
     if session.scalar(select(UsedLink.id).where(UsedLink.link_id == claims.link_id)) is not None:
-        return PasswordPageResult("used", language, name), None, None
+        return LinkState(PasswordPageResult("used", language, name))
     changed = account.credentials_changed_at
     if changed is not None and as_utc(changed) >= claims.issued_at:
-        return PasswordPageResult("superseded", language, name), None, None
-    return PasswordPageResult("ready", language, name), account, claims
+        return LinkState(PasswordPageResult("superseded", language, name))
+    return LinkState(PasswordPageResult("ready", language, name), account, claims.link_id)
 
 
 def _page_language(claims: ResetClaims, account: Account) -> str:

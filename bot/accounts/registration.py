@@ -6,21 +6,22 @@ and only the mailbox's owner is told (an activation link, or "an account already
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 
-from argon2 import PasswordHasher
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.accounts.links import ACTIVATION, LinkClaims, LinkProblem, link_for, make_token, read_token
 from bot.accounts.owner import account_by_email
+from bot.accounts.set_password import LinkState, PasswordPageResult, set_password_through_link
+from bot.core.clock import utc_now
 from bot.limits import ACCOUNT_EMAIL_PER_ADDRESS, REGISTRATION_PER_CONVERSATION, allow
 from bot.mail.messages import compose
 from bot.mail.outbox import queue_email
 from bot.rules.email_address import canonical_email
-from bot.rules.passwords import password_problems
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus, PendingRegistration, UsedLink
 
@@ -34,16 +35,6 @@ class RegistrationRequest:
     last_name: str
     email: str
     language: str
-
-
-@dataclass(frozen=True)
-class ActivationResult:
-    """What the activation page shows: `code` is activated|problems|expired|invalid|used."""
-
-    code: str
-    language: str = "en"
-    first_name: str = ""
-    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,56 +124,58 @@ def resend_activation(email: str, database_url: str | None = None) -> None:
             _queue_activation(session, account, None)
 
 
-def activation_page_state(token: str, database_url: str | None = None) -> ActivationResult:
+def activation_page_state(token: str, database_url: str | None = None) -> PasswordPageResult:
     """Whether the link can still set a password (code 'ready'), and in which language to speak."""
-    try:
-        claims = read_token(token, ACTIVATION)
-    except LinkProblem as problem:
-        return _problem_result(problem, database_url)
     with unit_of_work(database_url) as session:
-        account = session.get(Account, claims.account_id)
-        if account is None or account.status == AccountStatus.duplicate:
-            return ActivationResult("invalid")
-        used = session.scalar(select(UsedLink).where(UsedLink.link_id == claims.link_id))
-        if used or account.status == AccountStatus.active:
-            return ActivationResult("used", account.language, account.first_name)
-        # The page speaks to the person who typed these details: the ones this link would apply.
-        registration = _registration(session, account, claims)
-        if registration is not None:
-            return ActivationResult("ready", registration.language, registration.first_name)
-        return ActivationResult("ready", account.language, account.first_name)
+        return _activation_link(session, token).page
 
 
 def activate(
     token: str, password: str, confirmation: str, database_url: str | None = None
-) -> ActivationResult:
-    """Set the first password of a pending account through its activation link."""
-    state = activation_page_state(token, database_url)
-    if state.code != "ready":
-        return state
-    claims = read_token(token, ACTIVATION)
+) -> PasswordPageResult:
+    """Set the first password of a pending account through its activation link: code activated |
+    problems, or the page's other states (the same procedure as a reset, bot.accounts.set_password)."""
+    return set_password_through_link(
+        partial(_activation_link, token=token),
+        password,
+        confirmation,
+        done="activated",
+        now=utc_now(),
+        database_url=database_url,
+    )
+
+
+def _activation_link(session: Session, token: str) -> LinkState:
+    """What an activation link allows now; when ready, it activates the account on use."""
     try:
-        with unit_of_work(database_url) as session:
-            account = session.get(Account, claims.account_id)
-            assert account is not None
-            problems = password_problems(password, account.email)
-            if password != confirmation:
-                problems.append("mismatch")
-            if problems:
-                return ActivationResult("problems", state.language, state.first_name, problems)
-            take_registration(session, account, claims)
-            account.password_hash = PasswordHasher().hash(password)
-            account.status = AccountStatus.active
-            account.activated_at = datetime.now(timezone.utc)
-            account.credentials_changed_at = account.activated_at  # earlier links and codes stop working
-            session.add(UsedLink(link_id=claims.link_id, account_id=account.id))
-            session.flush()
-            return ActivationResult("activated", account.language, account.first_name)
-    except IntegrityError:  # the form submitted twice at the same moment: the link is used (no HTTP 500)
-        return activation_page_state(token, database_url)
+        claims = read_token(token, ACTIVATION)
+    except LinkProblem as problem:
+        return LinkState(_problem_result(session, problem))
+    account = session.get(Account, claims.subject_id)
+    if account is None or account.status == AccountStatus.duplicate:
+        return LinkState(PasswordPageResult("invalid"))
+    used = session.scalar(select(UsedLink).where(UsedLink.link_id == claims.link_id))
+    if used or account.status == AccountStatus.active:
+        return LinkState(PasswordPageResult("used", account.language, account.first_name))
+    # The page speaks to the person who typed these details: the ones this link would apply.
+    registration = _registration(session, account, claims)
+    speaker = registration if registration is not None else account
+    return LinkState(
+        PasswordPageResult("ready", speaker.language, speaker.first_name),
+        account,
+        claims.link_id,
+        partial(_become_active, claims=claims),
+    )
 
 
-def resend_for_link(token: str, database_url: str | None = None) -> ActivationResult:
+def _become_active(session: Session, account: Account, now: datetime, *, claims: LinkClaims) -> None:
+    """What activation changes besides the password: the registration's details, the status."""
+    take_registration(session, account, claims)
+    account.status = AccountStatus.active
+    account.activated_at = now
+
+
+def resend_for_link(token: str, database_url: str | None = None) -> PasswordPageResult:
     """From an expired link's page: mail a fresh activation link to the account's owner."""
     claims: LinkClaims | None
     try:
@@ -190,14 +183,14 @@ def resend_for_link(token: str, database_url: str | None = None) -> ActivationRe
     except LinkProblem as problem:
         claims = problem.claims
     if claims is None:
-        return ActivationResult("invalid")
+        return PasswordPageResult("invalid")
     with unit_of_work(database_url) as session:
-        account = session.get(Account, claims.account_id)
+        account = session.get(Account, claims.subject_id)
         if account is None:
-            return ActivationResult("invalid")
+            return PasswordPageResult("invalid")
         if account.status == AccountStatus.pending_activation:
             _queue_activation(session, account, _registration(session, account, claims))
-        return ActivationResult("resent", account.language, account.first_name)
+        return PasswordPageResult("resent", account.language, account.first_name)
 
 
 def _registration(session: Session, account: Account, claims: LinkClaims) -> PendingRegistration | None:
@@ -221,11 +214,10 @@ def take_registration(session: Session, account: Account, claims: LinkClaims) ->
     session.execute(delete(PendingRegistration).where(PendingRegistration.account_id == account.id))
 
 
-def _problem_result(problem: LinkProblem, database_url: str | None) -> ActivationResult:
+def _problem_result(session: Session, problem: LinkProblem) -> PasswordPageResult:
     if problem.claims is None:
-        return ActivationResult("invalid")
-    with unit_of_work(database_url) as session:
-        account = session.get(Account, problem.claims.account_id)
-        if account is None:
-            return ActivationResult("invalid")
-        return ActivationResult(problem.code, account.language, account.first_name)
+        return PasswordPageResult("invalid")
+    account = session.get(Account, problem.claims.subject_id)
+    if account is None:
+        return PasswordPageResult("invalid")
+    return PasswordPageResult(problem.code, account.language, account.first_name)

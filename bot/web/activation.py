@@ -13,14 +13,15 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.accounts.registration import ActivationResult, activate, activation_page_state, resend_for_link
+from bot.accounts.registration import activate, activation_page_state, resend_for_link
+from bot.accounts.set_password import PasswordPageResult
 from bot.web.pages import page
 from bot.web.password_page import csrf_ok, csrf_token, render_password_page
 
 STATES = {"ready", "problems", "expired", "activated", "used", "resent", "form_expired"}
 
 
-def render_activation_page(result: ActivationResult, action: str) -> str:
+def render_activation_page(result: PasswordPageResult, action: str) -> str:
     """The activation page for `result`, in the account's language."""
     return render_password_page(result, action, "web", STATES, csrf_token(action))
 
@@ -46,7 +47,7 @@ def add_activation_routes(app: Sanic) -> None:
         if not csrf_ok(action, _submitted(request, "csrf")):  # not posted from our page
             state = await asyncio.to_thread(activation_page_state, token)
             if state.code == "ready":
-                state = ActivationResult("form_expired", state.language, state.first_name)
+                state = PasswordPageResult("form_expired", state.language, state.first_name)
             return page(render_activation_page(state, action), 403 if state.code == "form_expired" else 410)
         password, confirmation = _submitted(request, "password"), _submitted(request, "confirmation")
         result = await asyncio.to_thread(partial(activate, token, password, confirmation))

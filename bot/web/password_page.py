@@ -11,7 +11,7 @@ from typing import Final
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from bot.accounts.registration import ActivationResult
+from bot.accounts.set_password import PasswordPageResult
 from bot.core.secrets import secret_key
 from bot.web.pages import environment, translator
 
@@ -20,7 +20,7 @@ CSRF_MAX_AGE_SECONDS: Final = 3600
 
 
 def render_password_page(
-    result: ActivationResult, action: str, topic: str, states: set[str], csrf: str | None = None
+    result: PasswordPageResult, action: str, topic: str, states: set[str], csrf: str | None = None
 ) -> str:
     """The password page for `result` in its language; a state not in `states` shows as invalid."""
     state = result.code if result.code in states else "invalid"

@@ -13,12 +13,8 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.accounts.password_reset import (
-    PasswordPageResult,
-    resend_reset_for_link,
-    reset_page_state,
-    reset_password,
-)
+from bot.accounts.password_reset import resend_reset_for_link, reset_page_state, reset_password
+from bot.accounts.set_password import PasswordPageResult
 from bot.web.pages import page
 from bot.web.password_page import csrf_ok, csrf_token, render_password_page
 

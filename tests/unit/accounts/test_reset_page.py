@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sanic import Sanic
 
 from bot.accounts.password_reset import request_password_reset
-from bot.accounts.registration import ActivationResult
+from bot.accounts.set_password import PasswordPageResult
 from bot.web.app import render_activation_page
 from bot.web.password_page import csrf_ok, csrf_token
 from bot.web.password_reset import add_reset_routes, render_reset_page
@@ -79,8 +79,8 @@ def test_the_csrf_field_is_bound_to_its_own_form():
 
 
 def test_reset_and_activation_share_the_page_but_not_its_words():
-    reset = render_reset_page(ActivationResult("ready", "en", "Ana"), "/reset/t")
-    activation = render_activation_page(ActivationResult("ready", "en", "Ana"), "/activate/t")
+    reset = render_reset_page(PasswordPageResult("ready", "en", "Ana"), "/reset/t")
+    activation = render_activation_page(PasswordPageResult("ready", "en", "Ana"), "/activate/t")
     assert "Choose a new password" in reset and "Save my new password" in reset
     assert "Activate my account" in activation and "Choose a new password" not in activation
     rules = re.compile(r'<ul id="password-rules">.*?</ul>', re.S)
