@@ -16,23 +16,19 @@ ACTIVATION_MAX_AGE_SECONDS = 24 * 3600
 
 @dataclass(frozen=True)
 class LinkClaims:
-    """What a valid link says: for which record (an account, or an application for upload links),
-    which purpose, and its own unique id."""
+    """What a valid link says: for which record, which purpose, and its own unique id."""
 
-    account_id: int
+    #: The id of the record the link is for: the account for activation links, the application
+    #: for upload links (the purpose says which).
+    subject_id: int
     purpose: str
     link_id: str
     #: Activation links: the pending registration whose details the account takes on activation.
     registration_id: int | None = None
 
-    @property
-    def subject_id(self) -> int:
-        """The id of the record the link is for (the account id for account links)."""
-        return self.account_id
-
 
 class LinkProblem(Exception):
-    """The link is not usable: `code` is `expired` or `invalid`; expired links still name the account."""
+    """The link is not usable: `code` is `expired` or `invalid`; expired links still name their record."""
 
     def __init__(self, code: str, claims: LinkClaims | None = None) -> None:
         super().__init__(code)
@@ -44,10 +40,12 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret_key(), salt=f"permits-{purpose}")
 
 
-def make_token(account_id: int, purpose: str, registration_id: int | None = None) -> str:
-    """A new signed token for `account_id` (or another record's id), with a random id so it can be
-    used only once, and for activation links the pending registration it completes."""
-    payload: dict[str, object] = {"a": account_id, "l": secrets.token_urlsafe(12)}
+def make_token(subject_id: int, purpose: str, registration_id: int | None = None) -> str:
+    """A new signed token for the record `subject_id` (an account, or an application for upload
+    links), with a random id so it can be used only once, and for activation links the pending
+    registration it completes."""
+    # Claim "a" keeps its name: links already mailed must keep working.
+    payload: dict[str, object] = {"a": subject_id, "l": secrets.token_urlsafe(12)}
     if registration_id is not None:
         payload["r"] = registration_id
     return str(_serializer(purpose).dumps(payload))
@@ -78,7 +76,7 @@ def _claims(data: object, purpose: str) -> LinkClaims | None:
     if isinstance(data, dict) and isinstance(data.get("a"), int) and isinstance(data.get("l"), str):
         registration = data.get("r")
         return LinkClaims(
-            account_id=data["a"],
+            subject_id=data["a"],
             purpose=purpose,
             link_id=data["l"],
             registration_id=registration if isinstance(registration, int) else None,
