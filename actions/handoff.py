@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.session import signed_in_account
-from bot.core.clock import utc_now
+from bot.core.clock import office_now
 from bot.core.policy import load_policy
 from bot.core.secrets import conversation_digest
 from bot.core.text import catalog
@@ -21,6 +21,7 @@ from bot.helpdesk.handoff_words import opening_words
 from bot.helpdesk.tickets import open_ticket, summarize_conversation
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.handoff import TRANSCRIPT_LINES, queued_message
+from bot.rules.handoff_contact import ASK_HOW, CHOICES, button_payload
 from bot.rules.office_hours import office_hours
 
 logger = logging.getLogger(__name__)
@@ -48,8 +49,8 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
     language = tracker.get_slot("language") or DEFAULT_LANGUAGE
     channel = conversation_channel(tracker)
     account_id = await signed_in_account(tracker)
-    now, hours = utc_now(), office_hours()
-    _, contact_by = queued_message(channel, hours.is_open(now), account_id is not None, False)
+    now, hours = office_now(), office_hours()
+    _, contact_by = queued_message(channel, hours.is_open(now), False)
     new = NewHandoff(
         conversation_digest(tracker.sender_id), tracker.sender_id, channel, language, topic_of(tracker),
         trigger, account_id, ticket_id, contact_by,
@@ -60,7 +61,7 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
         logger.exception("The conversation could not join the hand-off queue")
         dispatcher.utter_message(response="utter_handoff")
         return
-    key, _ = queued_message(channel, hours.is_open(now), account_id is not None, not created)
+    key, asking = queued_message(channel, hours.is_open(now), not created)
     words = catalog()
     dispatcher.utter_message(
         text=words.text(
@@ -68,8 +69,19 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
             language,
             opening=opening_words(words, language, hours.next_opening(now)),
             contact_email=load_policy().contacts.email,
-        )
+        ),
+        buttons=contact_buttons(language) if asking == ASK_HOW else [],
     )
+
+
+def contact_buttons(language: str) -> list[dict[str, str]]:
+    """Email / text message / the chat: how the person's after-hours answer reaches the parent.
+    The Rasa server reads the choice before the model does (bot.rasa_plugins.handoff_contact)."""
+    words = catalog()
+    return [
+        {"title": words.text(f"handoff.contact.button.{choice}", language), "payload": button_payload(choice)}
+        for choice in CHOICES
+    ]
 
 
 def conversation_channel(tracker: Tracker) -> str:

@@ -1,6 +1,7 @@
 """The one clock: UTC for stored moments, Los Angeles for the district's dates.
 
-``PERMITS_TODAY`` (YYYY-MM-DD) fixes the district's date for demonstrations and tests.
+``PERMITS_TODAY`` (YYYY-MM-DD) fixes the district's date for demonstrations and tests;
+``OFFICE_HOURS_NOW`` fixes the moment a hand-off judges the office's hours against.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ DISTRICT_TIME_ZONE = ZoneInfo("America/Los_Angeles")
 def utc_now() -> datetime:
     """The current time, aware, in UTC."""
     return datetime.now(timezone.utc)
+
+
+def office_now() -> datetime:
+    """The moment the office's hours are judged against (a hand-off: open or closed?): the
+    clock, or OFFICE_HOURS_NOW (ISO 8601 with its offset) in demonstrations and tests."""
+    fixed = settings.OFFICE_HOURS_NOW.value()
+    if fixed:
+        return as_utc(datetime.fromisoformat(fixed))
+    return utc_now()
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -79,6 +79,9 @@ TWILIO_PUBLIC_URL = _var("TWILIO_PUBLIC_URL", "", "the Rasa server's address as 
 OFFICE_HOURS_FILE = _var(
     "OFFICE_HOURS_FILE", "", "when people answer live hand-offs; empty: bot/policy/office_hours.yml"
 )
+OFFICE_HOURS_NOW = _var(
+    "OFFICE_HOURS_NOW", "", "a fixed moment (ISO 8601 with offset) for office-hours decisions in tests"
+)
 RASA_RELAY_URLS = _var(
     "RASA_RELAY_URLS",
     "",

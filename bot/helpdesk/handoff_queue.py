@@ -88,7 +88,7 @@ def open_handoff(
         )
         if existing is not None:
             existing.language, existing.topic = new.language, new.topic or existing.topic
-            existing.contact_by = new.contact_by or existing.contact_by
+            existing.contact_by = existing.contact_by or new.contact_by  # the parent's choice stays
             return existing.id, False
         handoff = Handoff(
             conversation_key=new.conversation_key, sender_id=new.sender_id, channel=new.channel,

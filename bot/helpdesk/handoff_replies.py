@@ -4,8 +4,10 @@ The agent's words go to the Rasa server's relay (bot/rasa_plugins/handoff_relay.
 speaks on the parent's channel: socket.io for the widget, Twilio for SMS and WhatsApp. With
 several Rasa servers each is asked in turn until one has the parent's widget connected. A line
 that reaches nobody stays in the transcript as not delivered; the parent gets it with the answer
-to their next message. Notices to the parent (an agent joined, the assistant is back) and canned
-replies are written in the parent's language from the catalogs, whatever the agent reads.
+to their next message, or, after hours, by email or text message if the parent chose so (the
+last relay asked leaves it in the outbox: only the Rasa server opens the sealed address). Notices
+to the parent (an agent joined, the assistant is back) and canned replies are written in the
+parent's language from the catalogs, whatever the agent reads.
 """
 
 from __future__ import annotations
@@ -21,12 +23,8 @@ from bot.core.settings import RASA_PORT, RASA_RELAY_URLS
 from bot.core.text import catalog
 from bot.helpdesk import handoff_queue
 from bot.language.detection import guess_language
-from bot.mail.outbox import queue_email
 from bot.rules.handoff import CANNED_REPLIES, RELAY_TOKEN_LABEL, RESOLUTIONS, may_act_on
 from bot.staff.audit import record_staff_action
-from bot.store.database import unit_of_work
-from bot.store.handoff_models import Handoff
-from bot.store.models import Account
 
 logger = logging.getLogger(__name__)
 RELAY_TIMEOUT_SECONDS = 20
@@ -52,15 +50,15 @@ def relay_urls() -> list[str]:
     return [f"{base.rstrip('/')}/webhooks/handoff/send" for base in bases]
 
 
-async def _relay(handoff_id: int, text: str) -> bool:
+async def _relay(handoff_id: int, author: str, text: str) -> bool:
     headers = {"Authorization": f"Bearer {keyed_digest(RELAY_TOKEN_LABEL)}"}
     timeout = aiohttp.ClientTimeout(total=RELAY_TIMEOUT_SECONDS)
     async with aiohttp.ClientSession(timeout=timeout) as http:
-        for url in relay_urls():
+        urls = relay_urls()
+        for number, url in enumerate(urls, start=1):
+            body = {"handoff_id": handoff_id, "author": author, "text": text, "last": number == len(urls)}
             try:
-                async with http.post(
-                    url, json={"handoff_id": handoff_id, "text": text}, headers=headers
-                ) as answer:
+                async with http.post(url, json=body, headers=headers) as answer:
                     if answer.status == 200 and (await answer.json()).get("delivered") is True:
                         return True
                     if answer.status != 200:
@@ -73,7 +71,7 @@ async def _relay(handoff_id: int, text: str) -> bool:
 async def send_line(handoff_id: int, author: str, text: str, language: str | None) -> Sent:
     """Store the line (masked), carry it to the parent, record whether it arrived."""
     line_id = await asyncio.to_thread(handoff_queue.add_line, handoff_id, author, text, language, False)
-    delivered = await _relay(handoff_id, text)
+    delivered = await _relay(handoff_id, author, text)
     if delivered:
         await asyncio.to_thread(handoff_queue.mark_delivered, line_id, True)
     return Sent(line_id, delivered)
@@ -104,8 +102,6 @@ async def agent_reply(handoff_id: int, agent: str, text: str) -> Sent:
     guess = guess_language(text)
     sent = await send_line(handoff_id, "agent", text, guess.language if guess else view.language)
     await asyncio.to_thread(record_staff_action, agent, "handoff_reply", f"handoff:{handoff_id}")
-    if view.contact_by == "email":  # the delivery worker sends the copy
-        await asyncio.to_thread(_email_copy, handoff_id, text, view.language)
     return sent
 
 
@@ -132,20 +128,3 @@ async def hand_back_conversation(handoff_id: int, agent: str, resolution: str) -
         notice = catalog().text(HAND_BACK_NOTICE[resolution], view.language)
         await send_line(handoff_id, "bot", notice, view.language)
     return True
-
-
-def _email_copy(handoff_id: int, text: str, language: str) -> bool:
-    """After hours, a signed-in web parent also gets the agent's answer by email."""
-    words = catalog()
-    with unit_of_work() as session:
-        handoff = session.get(Handoff, handoff_id)
-        account = session.get(Account, handoff.account_id) if handoff and handoff.account_id else None
-        if account is None:
-            return False
-        queue_email(
-            session,
-            account.email,
-            words.text("handoff.email_subject", language),
-            words.text("handoff.email_body", language, answer=text),
-        )
-        return True

@@ -5,9 +5,11 @@ two hand-off tables (bot/store/handoff_models.py, migrated by Alembic) with plai
 Rasa server behind a load balancer reads the same rows: a conversation held by an agent is held
 on all of them, and stays held across a restart.
 
-The phone number an agent's texts must reach is sealed here (Fernet under a key derived from
-the project secret) and opened only here, when the relay sends a text: no other process and no
-log ever holds it readable.
+The phone number an agent's texts must reach, or the email address or mobile number a web
+parent gave for an after-hours answer, is sealed here (Fernet under a key derived from the
+project secret) and opened only here, when the relay sends a text or leaves the answer in the
+outbox for the delivery worker (whose rows name their recipient, as every notice's do). No log
+and no tracker store ever holds it readable.
 """
 
 from __future__ import annotations
@@ -38,17 +40,22 @@ class OpenHandoff:
     handoff_id: int
     status: str
     language: str
+    contact_by: str | None = None  # chat | email | sms | whatsapp, or a step of the question
+    signed_in: bool = False  # the parent has an account (email goes to its address)
 
 
 @dataclass(frozen=True)
 class ReplyRoute:
-    """Where an agent's line must go: the conversation and, for texts, the phone."""
+    """Where an agent's line must go: the conversation and, for texts or after-hours email, the
+    opened address (`phone`: the text conversation's number, or the address the parent gave)."""
 
     sender_id: str
     channel: str
     language: str
     status: str
     phone: str | None
+    contact_by: str | None = None
+    account_id: int | None = None
 
 
 @lru_cache(maxsize=4)
@@ -78,12 +85,14 @@ def open_handoff_of(sender_id: str) -> OpenHandoff | None:
     with _engine(database_url()).connect() as connection:
         row = connection.execute(
             text(
-                "SELECT id, status, language FROM handoffs "
+                "SELECT id, status, language, contact_by, account_id FROM handoffs "
                 "WHERE conversation_key = :key AND status IN ('waiting', 'held')"
             ),
             {"key": conversation_digest(sender_id)},
         ).first()
-    return OpenHandoff(int(row[0]), str(row[1]), str(row[2])) if row else None
+    if row is None:
+        return None
+    return OpenHandoff(int(row[0]), str(row[1]), str(row[2]), row[3], row[4] is not None)
 
 
 def record_parent_line(handoff_id: int, message: str) -> None:
@@ -116,13 +125,52 @@ def remember_reply_address(sender_id: str, phone: str) -> None:
         )
 
 
+def set_contact(handoff_id: int, contact_by: str, address: str | None) -> bool:
+    """Record how the parent wants the person's answer (and the address, sealed), while the
+    hand-off still waits; False when it no longer does (an agent took it meanwhile)."""
+    values: dict[str, object] = {"id": handoff_id, "contact_by": contact_by}
+    sealed = ""
+    if address is not None:
+        values["sealed"] = _fernet().encrypt(address.encode()).decode()
+        sealed = ", reply_address_sealed = :sealed"
+    with _engine(database_url()).begin() as connection:
+        changed = connection.execute(
+            text(
+                f"UPDATE handoffs SET contact_by = :contact_by{sealed} WHERE id = :id AND status = 'waiting'"
+            ),
+            values,
+        )
+        return changed.rowcount == 1
+
+
+def account_email(account_id: int) -> str | None:
+    """The address of a parent's account (after-hours answers by email to a signed-in parent)."""
+    with _engine(database_url()).connect() as connection:
+        row = connection.execute(
+            text("SELECT email FROM accounts WHERE id = :id"), {"id": account_id}
+        ).first()
+    return str(row[0]) if row and row[0] else None
+
+
+def queue_outbox(channel: str, recipient: str, subject: str, body: str) -> None:
+    """Leave a message for the delivery worker (bot.notifications.delivery): email or sms."""
+    with _engine(database_url()).begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO outbox (channel, recipient, subject, body, status, attempts, created_at) "
+                "VALUES (:channel, :recipient, :subject, :body, 'pending', 0, CURRENT_TIMESTAMP)"
+            ),
+            {"channel": channel, "recipient": recipient, "subject": subject, "body": body},
+        )
+
+
 def reply_route(handoff_id: int) -> ReplyRoute | None:
     """Where the hand-off's replies go, with the phone opened; None for an unknown hand-off."""
     with _engine(database_url()).connect() as connection:
         row = connection.execute(
             text(
-                "SELECT sender_id, channel, language, status, reply_address_sealed FROM handoffs "
-                "WHERE id = :id"
+                "SELECT sender_id, channel, language, status, reply_address_sealed, contact_by, "
+                "account_id FROM handoffs WHERE id = :id"
             ),
             {"id": handoff_id},
         ).first()
@@ -134,7 +182,8 @@ def reply_route(handoff_id: int) -> ReplyRoute | None:
             phone = _fernet().decrypt(str(row[4]).encode()).decode()
         except InvalidToken:
             logger.warning("A hand-off's reply address could not be opened (the secret changed?).")
-    return ReplyRoute(str(row[0]), str(row[1]), str(row[2]), str(row[3]), phone)
+    account = int(row[6]) if row[6] is not None else None
+    return ReplyRoute(str(row[0]), str(row[1]), str(row[2]), str(row[3]), phone, row[5], account)
 
 
 def undelivered_agent_lines(handoff_id: int) -> list[tuple[int, str]]:

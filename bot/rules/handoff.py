@@ -7,6 +7,8 @@ conditional update, so two agents clicking at once cannot both win).
 
 from __future__ import annotations
 
+from bot.rules.handoff_contact import ASK_HOW
+
 WAITING, HELD, RESOLVED = "waiting", "held", "resolved"
 STATUSES = (WAITING, HELD, RESOLVED)
 OPEN_STATUSES = (WAITING, HELD)
@@ -40,13 +42,14 @@ def bot_answers(status: str | None) -> bool:
 TEXT_CHANNELS = ("sms", "whatsapp")
 
 
-def queued_message(channel: str, office_open: bool, signed_in: bool, already_queued: bool) -> tuple[str, str]:
+def queued_message(channel: str, office_open: bool, already_queued: bool) -> tuple[str, str]:
     """What the parent is told when the conversation joins the queue (a `handoff.*` catalog key),
-    and how the person's answer will reach them (chat | email | sms | whatsapp).
+    and how the person's answer will reach them (the hand-off's `contact_by`).
 
-    During office hours the answer comes in the conversation itself. Outside them it still does,
-    and the parent is told when; a web parent signed in to an account also gets it by email, as
-    the page may be closed by then (texts reach the phone anyway).
+    During office hours the answer comes in the conversation itself. Outside them the parent is
+    told when; on SMS or WhatsApp the answer comes by text to the same number (nothing to ask),
+    elsewhere the parent is asked how they want it — email, text message or the chat
+    (bot.rules.handoff_contact; `contact_by` is ASK_HOW until they answer).
     """
     texting = channel in TEXT_CHANNELS
     contact_by = channel if texting else "chat"
@@ -56,6 +59,4 @@ def queued_message(channel: str, office_open: bool, signed_in: bool, already_que
         return ("queued_text" if texting else "queued_chat"), contact_by
     if texting:
         return "after_hours_text", contact_by
-    if signed_in:
-        return "after_hours_email", "email"
-    return "after_hours_chat", contact_by
+    return "after_hours_choose", ASK_HOW

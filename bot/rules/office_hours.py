@@ -79,10 +79,14 @@ def parse_office_hours(raw: object, where: str = "office_hours") -> OfficeHours:
 
 
 def office_hours() -> OfficeHours:
-    """The office hours (OFFICE_HOURS_FILE, else the shipped file), read once per file."""
-    return _office_hours_in(settings.OFFICE_HOURS_FILE.value() or str(OFFICE_HOURS_FILE))
+    """The office hours (OFFICE_HOURS_FILE, else the shipped file), read again when the file
+    changes: the district edits it without restarting the servers."""
+    path = settings.OFFICE_HOURS_FILE.value() or str(OFFICE_HOURS_FILE)
+    status = Path(path).stat()
+    return _office_hours_in(path, (status.st_mtime_ns, status.st_size))
 
 
 @lru_cache(maxsize=4)
-def _office_hours_in(path: str) -> OfficeHours:
+def _office_hours_in(path: str, version: tuple[int, int]) -> OfficeHours:
+    """The file's hours; `version` (modification time, size) makes an edited file a new entry."""
     return parse_office_hours(read_yaml(Path(path)), path)

@@ -1,5 +1,6 @@
-"""What an agent sends: canned replies in the parent's language, the after-hours email copy for a
-signed-in web parent, and nothing at all from an agent who does not hold the conversation.
+"""What an agent sends: canned replies in the parent's language, each Rasa server asked in turn
+(only the last may send the line by email or text after hours), and nothing at all from an agent
+who does not hold the conversation.
 
 No Rasa server runs here (RASA_RELAY_URLS points at a closed port): lines are recorded as not
 delivered, which is what the parent's next message then picks up."""
@@ -7,14 +8,14 @@ delivered, which is what the parent's next message then picks up."""
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from sqlalchemy import select
 
 from bot.helpdesk import handoff_replies
 from bot.helpdesk.handoff_queue import NewHandoff, open_handoff, transcript
-from bot.store.database import unit_of_work
-from bot.store.models import Account, OutboxMessage
 
 
 @pytest.fixture
@@ -23,27 +24,61 @@ def no_rasa(database: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return database
 
 
-def account(database: str) -> int:
-    with unit_of_work(database) as session:
-        parent = Account(email="ana.ruiz@example.com", first_name="Ana", last_name="Ruiz", language="es")
-        session.add(parent)
-        session.flush()
-        return parent.id
+class RelayStandIn:
+    """Two relay endpoints that receive nothing live (no widget connected): they keep the bodies."""
+
+    def __init__(self) -> None:
+        self.bodies: list[tuple[int, dict[str, object]]] = []
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                stand_in.bodies.append((self.server.server_address[1], body))
+                answer = b'{"delivered": false}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.servers = [ThreadingHTTPServer(("127.0.0.1", 0), Handler) for _ in range(2)]
+        for server in self.servers:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def urls(self) -> str:
+        return " ".join(f"http://127.0.0.1:{server.server_address[1]}" for server in self.servers)
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.shutdown()
 
 
-def test_an_after_hours_answer_also_goes_by_email_in_the_parents_language(no_rasa: str) -> None:
-    new = NewHandoff("conv-mail", "web-1", "socketio", "es", "", "asked", account(no_rasa), None, "email")
-    handoff_id, _ = open_handoff(new, [])
-    assert asyncio.run(handoff_replies.take_conversation(handoff_id, "staff:maria@lausd.net"))
-    sent = asyncio.run(
-        handoff_replies.agent_reply(handoff_id, "staff:maria@lausd.net", "Su permiso está aprobado.")
-    )
+def test_only_the_last_rasa_server_asked_may_send_an_agents_line_by_email_or_text(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With several Rasa servers, the widget may be connected to any: each is asked to deliver
+    live, and only the last one asked may fall back on the parent's after-hours choice."""
+    relays = RelayStandIn()
+    monkeypatch.setenv("RASA_RELAY_URLS", relays.urls())
+    try:
+        new = NewHandoff("conv-relays", "web-1", "socketio", "es", "", "asked", None, None, "email")
+        handoff_id, _ = open_handoff(new, [])
+        asyncio.run(handoff_replies.take_conversation(handoff_id, "staff:maria@lausd.net"))
+        relays.bodies.clear()
+        sent = asyncio.run(handoff_replies.agent_reply(handoff_id, "staff:maria@lausd.net", "Está aprobado."))
+    finally:
+        relays.close()
     assert sent.delivered is False
-    with unit_of_work(no_rasa) as session:
-        [mail] = session.scalars(select(OutboxMessage).where(OutboxMessage.channel == "email")).all()
-    assert mail.recipient == "ana.ruiz@example.com"
-    assert mail.subject == "La Oficina de Permisos respondió a su pregunta"
-    assert "Su permiso está aprobado." in mail.body
+    first, second = (port for port, _ in relays.bodies)
+    assert [body for _, body in relays.bodies] == [
+        {"handoff_id": handoff_id, "author": "agent", "text": "Está aprobado.", "last": False},
+        {"handoff_id": handoff_id, "author": "agent", "text": "Está aprobado.", "last": True},
+    ]
+    assert first != second
 
 
 def test_canned_replies_go_in_the_parents_language_and_only_the_holder_sends(no_rasa: str) -> None:
