@@ -15,6 +15,8 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 
+from bot.core.secrets import conversation_digest
+from bot.helpdesk.handoff_queue import purge_handoffs
 from bot.privacy.conversations import delete_conversations, senders_idle_since, tracker_engine
 from bot.privacy.documents import remove_files
 from bot.store.application_models import ApplicationDocument
@@ -32,23 +34,27 @@ class PurgeReport:
     documents: int
     files: int
     dry_run: bool
+    handoffs: int = 0  # hand-offs to a person, with their transcripts
 
 
 def purge_older_than(days: int, *, dry_run: bool = False, now: datetime | None = None) -> PurgeReport:
-    """Delete conversations idle for more than ``days`` days and documents uploaded before then."""
+    """Delete conversations idle for more than ``days`` days and documents uploaded before then,
+    with the hand-offs to a person closed before then or belonging to those conversations."""
     if days < 1:
         raise ValueError("the retention period is at least one day")
     cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
     engine = tracker_engine()
     try:
         senders = senders_idle_since(engine, cutoff)
+        expired = {conversation_digest(sender) for sender in senders}
+        handoffs = purge_handoffs(cutoff, expired, dry_run=dry_run)
         with unit_of_work() as session:
             documents = list(
                 session.scalars(select(ApplicationDocument).where(ApplicationDocument.uploaded_at < cutoff))
             )
             names = [document.stored_name for document in documents]
             if dry_run:
-                return PurgeReport(len(senders), len(documents), 0, dry_run=True)
+                return PurgeReport(len(senders), len(documents), 0, dry_run=True, handoffs=handoffs)
             for document in documents:
                 session.delete(document)
             session.add(
@@ -56,7 +62,7 @@ def purge_older_than(days: int, *, dry_run: bool = False, now: datetime | None =
                     actor=RETENTION_ACTOR,
                     action="retention_purge",
                     subject=f"older_than_days:{days}",
-                    detail=f"{len(senders)} conversations, {len(documents)} documents",
+                    detail=f"{len(senders)} conversations, {len(documents)} documents, {handoffs} hand-offs",
                 )
             )
         # Files go after the rows are committed: a failed commit must not leave rows without files.
@@ -64,7 +70,7 @@ def purge_older_than(days: int, *, dry_run: bool = False, now: datetime | None =
         conversations = delete_conversations(engine, senders)
     finally:
         engine.dispose()
-    return PurgeReport(conversations, len(documents), files, dry_run=False)
+    return PurgeReport(conversations, len(documents), files, dry_run=False, handoffs=handoffs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     report = purge_older_than(args.older_than_days, dry_run=args.dry_run)
     verb = "would delete" if report.dry_run else "deleted"
     print(
-        f"{verb}: {report.conversations} conversations, {report.documents} documents ({report.files} files)"
+        f"{verb}: {report.conversations} conversations, {report.documents} documents ({report.files} files), "
+        f"{report.handoffs} hand-offs"
     )
     return 0
 

@@ -134,14 +134,17 @@ def test_forgetting_and_retention_delete_hand_offs_with_their_transcripts(databa
     from datetime import timedelta
 
     from bot.core.clock import utc_now
-    from bot.helpdesk.handoff_queue import forget_handoffs, purge_closed_before
+    from bot.helpdesk.handoff_queue import forget_handoffs, purge_handoffs
 
-    kept, forgotten, closed = queued("conv-1"), queued("conv-2"), queued("conv-3")
+    kept, forgotten, closed, expired = queued("conv-1"), queued("conv-2"), queued("conv-3"), queued("conv-4")
     assert forget_handoffs({"conv-2"}, None) == 1
     assert find(forgotten) is None and transcript(forgotten) == []
     take(closed, "staff:maria@lausd.net")
     hand_back(closed, "staff:maria@lausd.net", "resolved")
-    assert purge_closed_before(utc_now() - timedelta(days=1)) == 0  # closed just now: kept
-    assert purge_closed_before(utc_now() + timedelta(seconds=1)) == 1
+    assert purge_handoffs(utc_now() - timedelta(days=1), set()) == 0  # closed just now: kept
+    assert purge_handoffs(utc_now() + timedelta(seconds=1), {"conv-4"}, dry_run=True) == 2
+    assert find(closed) is not None
+    assert purge_handoffs(utc_now() + timedelta(seconds=1), {"conv-4"}) == 2
     assert find(closed) is None and transcript(closed) == []
+    assert find(expired) is None and transcript(expired) == []  # its conversation expired: waiting or not
     assert find(kept) is not None and len(transcript(kept)) == 2  # still waiting: never purged
