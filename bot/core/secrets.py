@@ -2,7 +2,8 @@
 
 The key is SECRET_KEY, else a random key kept in SECRET_KEY_FILE (default var/secret.key, mode
 0600). Both runtimes read it here, so a digest written by the Rasa server (a conversation key, an
-email's search key) is the one the action server and the retention command compute.
+email's search key: ``bot.rules.email_address.email_digest``) is the one the action server and the
+retention command compute.
 """
 
 from __future__ import annotations
@@ -55,11 +56,6 @@ def keyed_digest(value: str) -> str:
     """HMAC-SHA256 (hex) of ``value`` under the secret: a stand-in that cannot be reversed by
     trying every phone number or address, and is the same in every process."""
     return hmac.new(secret_key().encode("utf-8"), value.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def email_digest(email: str) -> str:
-    """The searchable stand-in for an email address: case and surrounding spaces do not count."""
-    return keyed_digest(email.strip().lower())
 
 
 def conversation_digest(sender_id: str) -> str:

@@ -17,6 +17,7 @@ from statistics import median
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.clock import as_utc
 from bot.helpdesk.deflection import Segment, deflection_segments, faq_intents, total
 from bot.helpdesk.report import deflection_report, period, read_events, tracker_url
 from bot.store.application_models import Application, ApplicationDocument, DocumentReview
@@ -136,10 +137,7 @@ def dashboard_figures(
 
 
 def _days_between(earlier: datetime, later: datetime) -> float:
-    def utc(moment: datetime) -> datetime:
-        return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
-
-    return (utc(later) - utc(earlier)).total_seconds() / 86400
+    return (as_utc(later) - as_utc(earlier)).total_seconds() / 86400
 
 
 def default_period(today: date, days: int = 14) -> tuple[date, date]:

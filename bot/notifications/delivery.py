@@ -16,11 +16,12 @@ import asyncio
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import aiohttp
 from sqlalchemy import func, or_, select, update
 
+from bot.core.clock import as_utc, utc_now
 from bot.mail.outbox import MAX_ATTEMPTS, retry_delay
 from bot.mail.transport import build_message, deliver
 from bot.notifications.twilio import TwilioAccount, send_text
@@ -56,9 +57,7 @@ class _Claimed:
 
 
 def _utc(moment: datetime | None) -> datetime:
-    if moment is None:
-        return datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return utc_now() if moment is None else as_utc(moment)
 
 
 def _due(url: str | None, channels: Collection[str], now: datetime, limit: int) -> list[tuple[int, int]]:

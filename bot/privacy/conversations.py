@@ -14,8 +14,9 @@ from datetime import datetime
 
 from sqlalchemy import Engine, bindparam, create_engine, inspect, text
 
-from bot.core.secrets import email_digest, keyed_digest
+from bot.core.secrets import keyed_digest
 from bot.core.settings import tracker_store_url
+from bot.rules.email_address import email_digest
 
 
 def tracker_engine(url: str | None = None) -> Engine:

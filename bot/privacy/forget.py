@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.core.secrets import email_digest, keyed_digest
+from bot.core.secrets import keyed_digest
 from bot.privacy.conversations import (
     delete_conversations,
     senders_with_email,
@@ -27,7 +27,7 @@ from bot.privacy.conversations import (
     tracker_engine,
 )
 from bot.privacy.documents import remove_files
-from bot.rules.email_address import canonical_email
+from bot.rules.email_address import canonical_email, email_digest
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work
 from bot.store.models import Account, OutboxMessage

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.core.secrets import email_digest, secret_key
+from bot.core.secrets import secret_key
 from bot.privacy.files import private_file, private_folder, sqlite_file
 from bot.privacy.tracker_events import (
     INDEXED_SLOTS,
@@ -36,6 +36,7 @@ from bot.privacy.tracker_events import (
     open_sealed_values,
     redact_new_events,
 )
+from bot.rules.email_address import email_digest
 
 logger = logging.getLogger(__name__)
 _KEY_PURPOSE = b"lausd-permit-assistant tracker store slot sealing v1"

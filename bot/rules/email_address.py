@@ -2,14 +2,16 @@
 
 ``PARENT.One@Example.com``, ``parent.one@example.com `` and the full-width letters a phone
 keyboard can produce all name the same mailbox for the district, so they are one account, one
-rate-limit key and one digest. Only the standard library is used: the Rasa server's venv (the
-tracker store's digests) needs the same function.
+rate-limit key and one digest. Only the standard library and bot.core are used: the Rasa
+server's venv (the tracker store's digests) needs the same functions.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from typing import Final
+
+from bot.core.secrets import keyed_digest
 
 _MAX_ROUNDS: Final = 4  # two rounds settle every character in Unicode 15; four is a margin
 
@@ -29,3 +31,9 @@ def canonical_email(text: str) -> str:
             break
         folded = again
     return folded
+
+
+def email_digest(email: str) -> str:
+    """The searchable stand-in for an email address (the keyed digest of its canonical form), as
+    the tracker store keeps it beside a sealed email slot and the forget command looks it up."""
+    return keyed_digest(canonical_email(email))

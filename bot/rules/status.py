@@ -1,8 +1,12 @@
 """The status of a permit application: the codes, which moves are allowed, and the date that matters.
 
-The status model is the project's own, derived from the law (shared/guide/domain.md section 4);
-the labels are not LAUSD's. The allowed moves are data (``TRANSITIONS``) so a reviewer can read
-the whole model in one table. Terminal statuses end the request: a parent applies again instead.
+The status model is the project's own, derived from the Education Code sections that
+bot/policy/permits.yml cites (EC 46600: permits, release and revocation; 46600.2: decision dates;
+46601: appeals to the county board; 46603: provisional attendance; the text is at
+https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=EDC&sectionNum=46600
+and the neighbouring sections); the labels are not LAUSD's. The allowed moves are data
+(``TRANSITIONS``) so a reviewer can read the whole model in one table. Terminal statuses end the
+request: a parent applies again instead.
 """
 
 from __future__ import annotations

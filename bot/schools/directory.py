@@ -1,6 +1,6 @@
 """Reading a CDE public-schools directory file (tab-separated), selecting columns by name.
 
-The shipped sample is the 2018 Los Angeles County extract (data/README.md); the district imports
+The shipped sample is the 2018 Los Angeles County extract (bot/schools/data/README.md); the district imports
 the current file with ``python -m bot.schools.import_directory``. ``SCHOOLS_FILE`` points elsewhere.
 Newer CDE exports add and reorder columns, and spell ``WebSite``/``Website``: only the columns
 below are read, by their header names.

@@ -18,8 +18,10 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.clock import as_utc
 from bot.core.secrets import secret_key
 from bot.core.settings import public_base_url
+from bot.rules.email_address import canonical_email
 from bot.rules.passwords import password_problems, passwords_match
 from bot.rules.staff_roles import ACTIVE, DISABLED, INVITED, parse_role
 from bot.staff.audit import audit_staff
@@ -44,15 +46,6 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret_key(), salt="permits-staff-setup")
 
 
-def normalise_email(email: str) -> str:
-    """The username form of an address: trimmed, lower case."""
-    return email.strip().lower()
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
-
-
 def setup_link(staff_user_id: int, issued_at: datetime) -> str:
     """The full URL of a setup link for this account, issued at ``issued_at``."""
     token = _serializer().dumps({"s": staff_user_id, "i": int(issued_at.timestamp())})
@@ -71,7 +64,7 @@ def add_staff_user(
     parsed = parse_role(role)
     if parsed is None:
         raise StaffAccountProblem("bad_role")
-    address = normalise_email(email)
+    address = canonical_email(email)
     if "@" not in address or len(address) > 254 or any(char.isspace() for char in address):
         raise StaffAccountProblem("bad_email")
     moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
@@ -97,7 +90,7 @@ def disable_staff_user(email: str, *, actor: str = "cli", database_url: str | No
     """Disable an account and end its sessions; False when no account has this address."""
     moment = datetime.now(timezone.utc)
     with unit_of_work(database_url) as session:
-        user = session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
+        user = session.scalar(select(StaffUser).where(StaffUser.email == canonical_email(email)))
         if user is None:
             return False
         user.status = DISABLED
@@ -138,7 +131,7 @@ def _invited_user(session: Session, token: str) -> StaffUser | str:
     user = session.get(StaffUser, data["s"])
     if user is None or user.status != INVITED or user.credentials_changed_at is None:
         return "invalid"
-    if int(_as_utc(user.credentials_changed_at).timestamp()) != data["i"]:
+    if int(as_utc(user.credentials_changed_at).timestamp()) != data["i"]:
         return "invalid"  # an older link: a newer one was issued
     return user
 
@@ -234,7 +227,7 @@ def staff_accounts(*, database_url: str | None = None) -> list[StaffAccountLine]
     with unit_of_work(database_url) as session:
         lines = []
         for user in session.scalars(select(StaffUser).order_by(StaffUser.email)):
-            live = [s for s in user.sessions if s.ended_at is None and _as_utc(s.expires_at) > now]
+            live = [s for s in user.sessions if s.ended_at is None and as_utc(s.expires_at) > now]
             lines.append(
                 StaffAccountLine(user.id, user.email, user.role, user.status, user.activated_at, len(live))
             )

@@ -26,6 +26,7 @@ from bot.applications.status import (
 )
 from bot.core.settings import database_url
 from bot.helpdesk.handoff_queue import open_queue
+from bot.rules.email_address import canonical_email
 from bot.rules.staff_roles import Role
 from bot.rules.status import TRANSITIONS, Status, parse_status
 from bot.staff import views
@@ -183,7 +184,7 @@ def _add_user(args: argparse.Namespace) -> int:
         print(f"Refused: {problem.code} ({args.email!r}, role {args.role!r}).", file=sys.stderr)
         return 1
     print(
-        f"Setup link for {args.email.strip().lower()} ({args.role}), valid {SETUP_MAX_AGE_SECONDS // 3600} hours, once:"
+        f"Setup link for {canonical_email(args.email)} ({args.role}), valid {SETUP_MAX_AGE_SECONDS // 3600} hours, once:"
     )
     print(link)
     return 0

@@ -19,10 +19,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
+from bot.core.clock import as_utc
 from bot.core.secrets import keyed_digest, secret_key
 from bot.limits import STAFF_SIGN_IN_PER_ADDRESS, STAFF_SIGN_IN_PER_EMAIL, allow
+from bot.rules.email_address import canonical_email
 from bot.rules.staff_roles import ACTIVE, Role, parse_role
-from bot.staff.accounts import normalise_email, totp_step_matching
+from bot.staff.accounts import totp_step_matching
 from bot.staff.audit import audit_staff
 from bot.store.database import unit_of_work
 from bot.store.staff_models import StaffSession, StaffUser
@@ -62,10 +64,6 @@ def _digest(session_id: str) -> str:
     return hashlib.sha256(session_id.encode()).hexdigest()
 
 
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
-
-
 def sign_in(
     email: str,
     password: str,
@@ -76,7 +74,7 @@ def sign_in(
     now: datetime | None = None,
 ) -> SignInResult:
     """Check all three factors and open a session. The answer never says which one was wrong."""
-    address = normalise_email(email)[:254]
+    address = canonical_email(email)[:254]
     moment = now or datetime.now(timezone.utc)
     with unit_of_work(database_url) as session:
         if not (
@@ -153,8 +151,8 @@ def staff_for_cookie(
         idle_since = moment - timedelta(minutes=IDLE_MINUTES)
         role = parse_role(user.role)
         if (
-            _as_utc(found.expires_at) <= moment
-            or _as_utc(found.last_seen_at) <= idle_since
+            as_utc(found.expires_at) <= moment
+            or as_utc(found.last_seen_at) <= idle_since
             or user.status != ACTIVE
             or role is None
         ):

@@ -10,6 +10,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, redirect
 
+from bot.rules.email_address import canonical_email
 from bot.rules.staff_roles import Role
 from bot.staff.accounts import (
     SETUP_MAX_AGE_SECONDS,
@@ -63,13 +64,13 @@ def add_account_routes(app: Sanic) -> None:
         except StaffAccountProblem as problem:
             return await asyncio.to_thread(_page, request, 422, problem=PROBLEMS[problem.code])
         # Shown once, on this answer only (no-store): the admin passes it to the person.
-        return await asyncio.to_thread(_page, request, 200, invited=email.lower(), link=link)
+        return await asyncio.to_thread(_page, request, 200, invited=canonical_email(email), link=link)
 
     @app.post(f"{PATH}/disable")
     @staff_page(Role.ADMIN)
     async def staff_account_disable(request: Request) -> HTTPResponse:
         staff = current_staff(request)
-        email = _field(request, "email").lower()
+        email = canonical_email(_field(request, "email"))
         if email == staff.email:
             return await asyncio.to_thread(_page, request, 422, problem=PROBLEMS["self"])
         if not await asyncio.to_thread(partial(disable_staff_user, email, actor=staff.actor)):

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.accounts.registration import RegistrationRequest, activate, activation_page_state, register
 from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
-from bot.rules.email_address import canonical_email
+from bot.rules.email_address import canonical_email, email_digest
 from bot.rules.identity import normalize_email
 from bot.store.database import unit_of_work
 from bot.store.models import Account, AccountStatus
@@ -116,3 +116,15 @@ def test_a_squatted_address_does_not_lock_the_owner_out_of_chat_sign_in(database
     assert activate(link_in(resent.body), PASSWORD, PASSWORD).code == "activated"
     assert request_sign_in_code("Owner@Example.com", "owner-chat", "es").code == "sent"
     assert verify_sign_in_code("owner-chat", mailed_code(outbox(database)[-1])).code == "ok"
+
+
+def test_the_searchable_digest_of_an_address_is_the_same_however_it_is_written(database):
+    # The tracker store keeps this digest beside a sealed email slot; the forget command finds the
+    # conversation by it whichever way the parent typed the address.
+    writings = [
+        " PARENT.One@Example.COM ",
+        "ｐａｒｅｎｔ．ｏｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+        "parent.one@example.com",
+    ]
+    assert len({email_digest(text) for text in writings}) == 1
+    assert email_digest("parent.two@example.com") != email_digest(writings[0])

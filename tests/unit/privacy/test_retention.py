@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.core.secrets import email_digest, keyed_digest
+from bot.core.secrets import keyed_digest
 from bot.privacy.forget import forget_account
 from bot.privacy.retention import main, purge_older_than
+from bot.rules.email_address import email_digest
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work
 from bot.store.models import Account, OutboxMessage

@@ -112,3 +112,12 @@ def test_sign_in_tries_are_limited_per_address_even_with_the_right_password(data
     right = sign_in("ana@lausd.net", PASSWORD, next_code(secret), "10.0.0.2", database_url=database)
     assert right.code == "limited"
     assert pyotp.TOTP(secret).now()  # the secret itself is untouched
+
+
+def test_a_staff_address_written_differently_is_the_same_account(database):
+    # The staff console compares addresses in the parents' canonical form (trim, NFKC, lower case).
+    secret = make_staff(database, "ana@lausd.net", "agent")
+    full_width = "ＡＮＡ＠ｌａｕｓｄ．ｎｅｔ\u3000"  # a full-width keyboard, an ideographic space
+    signed = sign_in(full_width, PASSWORD, next_code(secret), "10.0.0.1", database_url=database)
+    assert signed.code == "signed_in"
+    assert disable_staff_user(" Ana@LAUSD.net", database_url=database)
