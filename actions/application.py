@@ -15,17 +15,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.application_answers import CORRECTABLE
 from actions.application_form import open_school_years, year_buttons
 from actions.entities import latest_entity
+from actions.request_details import GIVEN_SLOT, keep, kept_details
 from actions.session import next_step, require_sign_in, signed_in_account
 from bot.applications.questions import all_reason_questions
 from bot.applications.submission import ApplicationDraft, submit_application
+from bot.core.clock import district_today
 from bot.core.codes import Direction
 from bot.core.facts import long_date
+from bot.core.policy import load_policy
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.application_answers import read_direction
 from bot.rules.checklist import checklist
 from bot.rules.parent_asks import asks_about_timing, asks_rather_than_requests
 from bot.rules.school_year import SchoolYear
+from bot.rules.windows import WindowState, application_windows
 from bot.uploads.service import upload_link
 
 logger = logging.getLogger(__name__)
@@ -50,6 +54,7 @@ FORM_SLOTS = (
     "application_confirmed",
     "app_fixing",
     "app_stopped",
+    GIVEN_SLOT,
 )
 
 
@@ -72,12 +77,23 @@ class ActionStartApplication(Action):
             timing = asks_about_timing(text)
             dispatcher.utter_message(response="utter_application_dates" if timing else "utter_how_to_apply")
             dispatcher.utter_message(response="utter_offer_application")
-            return [next_step("done")]
+            return [next_step("done"), keep(kept_details(tracker, read_direction(text)))]
         said = latest_entity(tracker, "permit_direction") or read_direction(text)
-        if await signed_in_account(tracker) is None:  # the direction said now is kept for after it
-            return [*require_sign_in(dispatcher, "apply"), *([SlotSet("permit_direction", said)] if said else [])]
-        events = [*reset_events(), SlotSet("application_key", uuid.uuid4().hex)]
         direction = said or tracker.get_slot("permit_direction")
+        details = kept_details(tracker, direction)  # "we live in Burbank": not asked again (issue 16)
+        if direction in ("incoming", "outgoing") and refused_early(
+            Direction(direction), details.get("reason"), dispatcher, tracker
+        ):
+            details.pop("reason")
+            return [next_step("done"), keep(details), SlotSet("permit_direction", direction)]
+        given = keep(details)
+        if await signed_in_account(tracker) is None:  # the direction said now is kept for after it
+            return [
+                *require_sign_in(dispatcher, "apply"),
+                *([SlotSet("permit_direction", said)] if said else []),
+                given,
+            ]
+        events = [*reset_events(), SlotSet("application_key", uuid.uuid4().hex), given]
         dispatcher.utter_message(response="utter_application_intro")
         if direction in ("incoming", "outgoing"):
             slots = open_school_years(direction, dispatcher, tracker)
@@ -85,6 +101,30 @@ class ActionStartApplication(Action):
                 return [*events, SlotSet("permit_direction", None), next_step("done")]
             events += [SlotSet("app_direction", direction), *(SlotSet(k, v) for k, v in slots.items())]
         return [*events, SlotSet("permit_direction", None), next_step("application_form")]
+
+
+def refused_early(
+    direction: Direction, reason: str | None, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> bool:
+    """A reason named with the request that no open window takes is refused before any question,
+    with the day requests for it open again and an offer to apply for another reason (issue 16)."""
+    if reason is None or not load_policy().is_reason(reason, direction):
+        return False
+    today = district_today()
+    windows = application_windows(direction, today, reason)
+    if any(window.is_open for window in windows):
+        return False
+    upcoming = [window.opens for window in windows if window.state == WindowState.NOT_YET_OPEN]
+    if not upcoming:
+        return False
+    locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+    dispatcher.utter_message(
+        response="utter_application_reason_closed_early",
+        reason_name=catalog().text(f"reasons.{reason}.name", locale),
+        opens=long_date(catalog(), locale, min(upcoming)),
+    )
+    dispatcher.utter_message(response="utter_offer_application")
+    return True
 
 
 class ActionAskApplicationConfirmed(Action):

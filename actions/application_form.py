@@ -13,6 +13,7 @@ from actions.application_answers import APPLICATION_READERS, CORRECTABLE, field_
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
+from actions.request_details import GivenDetails
 from actions.typed_answers import Corrections, TypedAnswers
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.core.clock import district_today
@@ -47,7 +48,7 @@ def school_year_of(tracker: Tracker) -> SchoolYear:
     )
 
 
-class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormValidationAction):
+class ValidateApplicationForm(Corrections, GivenDetails, TypedAnswers, PlaceValidators, FormValidationAction):
     """Asks what the direction and reason need; validators name a response on a bad answer."""
 
     TYPED_READERS = APPLICATION_READERS
@@ -64,7 +65,8 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
         if field == "district":
             field = "requested_district" if direction == "outgoing" else "residence_district"
         if field not in CORRECTABLE or (
-            field in all_reason_questions() and field not in form_questions(direction, tracker.get_slot("app_reason"), ask_school_year=False)
+            field in all_reason_questions()
+            and field not in form_questions(direction, tracker.get_slot("app_reason"), ask_school_year=False)
         ):
             return None
         slots: Slots = {slot: None for slot in CORRECTABLE[field]}
@@ -78,7 +80,9 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
                 slots.update(result)
                 if field == "student_grade" and kept_birthdate:  # the date is checked against the grade
                     tracker.slots["student_grade"] = result[field]
-                    slots.update(await self.validate_student_birthdate(kept_birthdate, dispatcher, tracker, domain))
+                    slots.update(
+                        await self.validate_student_birthdate(kept_birthdate, dispatcher, tracker, domain)
+                    )
                 dispatcher.utter_message(response="utter_application_changed", field_name=label)
                 return slots
             return slots
@@ -167,7 +171,13 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
             return {"app_reason": None}
         window = application_window(direction, school_year_of(tracker), district_today(), reason)
         if not window.is_open:
-            dispatcher.utter_message(response="utter_application_reason_closed", permit_reason=reason)
+            upcoming = application_window(direction, window.school_year.next(), district_today(), reason)
+            locale = tracker.get_slot("language") or "en"
+            dispatcher.utter_message(
+                response="utter_application_reason_closed",
+                permit_reason=reason,
+                opens=_long(locale, upcoming.opens),
+            )
             return {"app_reason": None}
         return {"app_reason": reason}
 
@@ -200,7 +210,9 @@ class ValidateApplicationForm(Corrections, TypedAnswers, PlaceValidators, FormVa
         intent = latest_intent(tracker)
         text = str(value or "")
         typed = read_yes_no(text)
-        if typed == "yes" or (intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))):
+        if typed == "yes" or (
+            intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))
+        ):
             return {"application_confirmed": "yes"}
         if typed == "no" or intent == "deny":
             dispatcher.utter_message(response="utter_ask_which_answer", buttons=fix_buttons(tracker))

@@ -54,6 +54,11 @@ _INCOMING_WORDS = (
     "venir",
     "come to",
     "hacia lausd",
+    "come into",
+    "coming into",
+    "entrar al",
+    "al lausd",
+    "transfer in",
 )
 _OUTGOING_WORDS = (
     "outgoing",
@@ -64,6 +69,15 @@ _OUTGOING_WORDS = (
     "salir",
     "otro distrito",
     "another district",
+    "sacar",
+    "saque",
+    "salga",
+    "permiso de salida",
+    "del lausd",
+    "leaving",
+    "out of the district",
+    "transfer out",
+    "dejar el lausd",
 )
 
 
