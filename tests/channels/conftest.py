@@ -29,6 +29,9 @@ WHATSAPP_FROM = "+12135550111"
 PUBLIC_URL = "https://assistant.lausd.example"
 WEBHOOK_PATH = "/webhooks/twilio/webhook"
 RESULTS = ROOT / "var" / "results" / "channels"
+#: The office clock of the servers: a Saturday morning in Los Angeles (closed, with the shipped
+#: hours: a person answers on Monday, December 14 at 8:00 a.m.); the always-open file keeps it open.
+OFFICE_HOURS_NOW = "2026-12-12T10:00:00-08:00"
 
 
 @dataclass
@@ -89,6 +92,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> 
     model = Path(os.environ.get("MODEL") or ROOT / "models" / "permit-assistant.tar.gz")  # run-servers' MODEL
     assert model.exists(), "train the model first (make train)"
     var_dir = tmp_path_factory.mktemp("var")
+    # A copy the hand-off tests may edit (the servers read an edited hours file again).
+    office_hours = var_dir / "office_hours.yml"
+    office_hours.write_text((ROOT / "tests/channels/data/office_always_open.yml").read_text())
     # The staff console's package-scoped fixture points these at its own folder for the rest of the
     # package (test_console_a11y runs first): the servers keep theirs under their VAR_DIR.
     inherited = {k: v for k, v in os.environ.items() if k not in ("PERMITS_TODAY", "NLU_REVIEW_DIR")}
@@ -110,7 +116,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory, twilio_api: TwilioApi) -> 
         "TWILIO_WHATSAPP_FROM": WHATSAPP_FROM,
         "TWILIO_PUBLIC_URL": PUBLIC_URL,
         "TWILIO_API_BASE": f"http://127.0.0.1:{TWILIO_API_PORT}",
-        "OFFICE_HOURS_FILE": str(ROOT / "tests/channels/data/office_always_open.yml"),
+        "OFFICE_HOURS_FILE": str(office_hours),
+        "OFFICE_HOURS_NOW": OFFICE_HOURS_NOW,
     }
     # run-servers waits START_TIMEOUT seconds (300 unless set; a busy machine loads the model slowly).
     start_timeout = int(os.environ.get("START_TIMEOUT", "300"))

@@ -4,7 +4,10 @@ TOTP, takes the conversation, replies; the parent receives it live and answers; 
 silent and the agent sees the answer live; the agent hands back and the bot answers again. Then
 the Rasa server restarts while a conversation is held: still held, still silent, still reachable.
 
-The office is open (OFFICE_HOURS_FILE: every day, all day) unless a test says otherwise.
+The office is open (OFFICE_HOURS_FILE: every day, all day) unless a test says otherwise: after
+hours (the shipped hours at the servers' fixed clock, OFFICE_HOURS_NOW: a Saturday), a web parent
+chooses email or a text message, in words or with a button, and the agent's later answer
+arrives that way.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
@@ -239,6 +246,136 @@ def test_on_whatsapp_the_agents_words_go_back_on_whatsapp(
     assert (reply["Body"], reply["From"]) == (
         "Hi, this is Maria from the Office.",
         f"whatsapp:{WHATSAPP_FROM}",
+    )
+    post(staff, "maria", f"/staff/inbox/{handoff_id}/hand-back", resolution="resolved")
+
+
+@contextmanager
+def office_closed(servers: dict[str, str]) -> Iterator[None]:
+    """The shipped office hours for a while: at the servers' fixed clock (Saturday morning) the
+    office is closed and opens on Monday, December 14 at 8:00 a.m."""
+    hours_file = Path(servers["OFFICE_HOURS_FILE"])
+    always_open = hours_file.read_text()
+    hours_file.write_text((ROOT / "bot/policy/office_hours.yml").read_text())
+    try:
+        yield
+    finally:
+        hours_file.write_text(always_open)
+
+
+def say_in_english(page: Page, text: str) -> None:
+    box = page.get_by_label("Your message")
+    box.fill(text)
+    expect(page.get_by_role("button", name="Send")).to_be_enabled(timeout=30_000)
+    box.press("Enter")
+
+
+def stored_anywhere(servers: dict[str, str], secret: bytes) -> list[str]:
+    """The server files (databases, logs) in which `secret` is readable."""
+    var_dir = Path(servers["VAR_DIR"])
+    files = [*var_dir.glob("*.db*"), *var_dir.glob("log/*")]
+    return [file.name for file in files if file.is_file() and secret in file.read_bytes()]
+
+
+def emails_to(servers: dict[str, str], address: str, timeout: float = 30) -> list[EmailMessage]:
+    """The emails the delivery worker wrote for `address` (no SMTP server: .eml files)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = []
+        for file in sorted(Path(servers["OUTBOX_DIR"]).glob("*.eml")):
+            mail = message_from_bytes(file.read_bytes(), policy=default_policy)
+            if mail["To"] == address:
+                found.append(mail)
+        if found:
+            return found  # type: ignore[return-value]
+        time.sleep(0.3)
+    raise AssertionError(f"no email to {address}")
+
+
+def test_after_hours_a_spanish_parent_chooses_email_in_words_and_the_agents_answer_arrives_by_email(
+    browser: Browser, staff: Console, servers: dict[str, str]
+) -> None:
+    address = "ana.ruiz@example.com"
+    with office_closed(servers):
+        page = browser.new_context(locale="es-MX").new_page()
+        page.goto(f"{WEB}/?lang=es")
+        say_in_widget(page, "quiero hablar con una persona")
+        told = bot_texts(page).last
+        expect(told).to_contain_text(
+            "Una persona le responderá el lunes 14 de diciembre a las 8:00 a. m.", timeout=60_000
+        )
+        expect(told).to_contain_text("por correo electrónico, por mensaje de texto o aquí en el chat")
+        for title in ("Por correo electrónico", "Por mensaje de texto", "Aquí en el chat"):
+            expect(page.get_by_role("button", name=title)).to_be_visible()
+        say_in_widget(page, "por correo")
+        expect(bot_texts(page).last).to_have_text(
+            "¿A qué dirección de correo electrónico le enviamos la respuesta?", timeout=15_000
+        )
+        say_in_widget(page, "ana.ruiz@gmail")
+        expect(bot_texts(page).last).to_contain_text("no parece una dirección de correo", timeout=15_000)
+        say_in_widget(page, address)
+        expect(bot_texts(page).last).to_contain_text(f"por correo electrónico a {address}", timeout=15_000)
+        handoff_id = waiting_handoff(staff, "es", "socketio")
+
+        # While waiting, the assistant answers in the widget and the agent will read both sides.
+        say_in_widget(page, "¿Cuándo puedo solicitar un permiso?")
+        expect(bot_texts(page).last).to_contain_text("1 de febrero", timeout=30_000)
+        lines = transcript(handoff_id, database_url=staff.database)
+        asked = [i for i, line in enumerate(lines) if line.text == "¿Cuándo puedo solicitar un permiso?"]
+        assert asked and lines[asked[-1]].author == "parent", [(line.author, line.text) for line in lines]
+        assert any(
+            line.author == "bot" for line in lines[asked[-1] + 1 :]
+        ), "the widget's answer is in the transcript"
+        said = [(line.author, line.text) for line in lines]
+        assert ("parent", "por correo") in said and ("parent", "[email]") in said
+        # The address is sealed: readable in no database, tracker store or log of the servers.
+        assert stored_anywhere(servers, address.encode()) == []
+        page.context.close()  # the parent leaves; the answer comes on Monday
+
+    agent = take_with_a_race(staff, handoff_id)
+    post(staff, agent, f"/staff/inbox/{handoff_id}/reply", text="Buenos días, su permiso está aprobado.")
+    [mail] = emails_to(servers, address)
+    assert mail["Subject"] == "La Oficina de Permisos respondió a su pregunta"
+    assert "Buenos días, su permiso está aprobado." in mail.get_body(preferencelist=("plain",)).get_content()
+    assert transcript(handoff_id, database_url=staff.database)[-1].delivered is True
+    post(staff, agent, f"/staff/inbox/{handoff_id}/hand-back", resolution="resolved")
+
+
+def test_after_hours_an_english_parent_taps_text_message_and_the_agents_answer_arrives_by_sms(
+    browser: Browser, staff: Console, servers: dict[str, str], twilio_api: TwilioApi
+) -> None:
+    with office_closed(servers):
+        page = browser.new_context(locale="en-US").new_page()
+        page.goto(f"{WEB}/?lang=en")
+        say_in_english(page, "I want to talk to a person")
+        expect(bot_texts(page).last).to_contain_text(
+            "A person will answer on Monday, December 14 at 8:00 a.m.", timeout=60_000
+        )
+        page.get_by_role("button", name="By text message").click()
+        expect(bot_texts(page).last).to_contain_text("What mobile number", timeout=15_000)
+        say_in_english(page, "it's 213 555 0187")
+        expect(bot_texts(page).last).to_contain_text("by text message to (213) 555-0187", timeout=15_000)
+        handoff_id = waiting_handoff(staff, "en", "socketio")
+        said = [(line.author, line.text) for line in transcript(handoff_id, database_url=staff.database)]
+        assert ("parent", "By text message") in said  # the button's title, not its payload
+        assert stored_anywhere(servers, b"2135550187") == stored_anywhere(servers, b"555-0187") == []
+        page.context.close()
+
+    phone = "+12135550187"
+    seen = len(twilio_api.to(phone))
+    post(staff, "maria", f"/staff/inbox/{handoff_id}/take")
+    time.sleep(2)
+    assert len(twilio_api.to(phone)) == seen, "only the agent's words go by text, not the notices"
+    post(
+        staff,
+        "maria",
+        f"/staff/inbox/{handoff_id}/reply",
+        text="Hi, this is Maria. Your permit was approved.",
+    )
+    text = twilio_api.wait_for(phone, count=seen + 1)[seen]
+    assert (text["Body"], text["From"]) == (
+        "LAUSD Office of Permits: Hi, this is Maria. Your permit was approved.",
+        SMS_FROM,
     )
     post(staff, "maria", f"/staff/inbox/{handoff_id}/hand-back", resolution="resolved")
 
