@@ -23,7 +23,9 @@ def reason_questions() -> dict[str, tuple[str, ...]]:
     """The extra questions of each reason (bot/policy/application_questions.yml)."""
     path = POLICY_DIR / "application_questions.yml"
     raw = mapping(mapping(read_yaml(path), str(path)).get("reason_questions"), f"{path}.reason_questions")
-    return {reason: tuple(text_list(questions or [], f"{path}.{reason}")) for reason, questions in raw.items()}
+    return {
+        reason: tuple(text_list(questions or [], f"{path}.{reason}")) for reason, questions in raw.items()
+    }
 
 
 def form_questions(direction: str | None, reason: str | None, ask_school_year: bool) -> list[str]:
@@ -47,4 +49,20 @@ def all_reason_questions() -> tuple[str, ...]:
     """Every reason-specific question, once, in the policy file's order."""
     return tuple(
         dict.fromkeys(question for questions in reason_questions().values() for question in questions)
+    )
+
+
+def every_question() -> tuple[str, ...]:
+    """Every slot the application form can ask, once, in asking order (whatever the direction and
+    reason): the domain's form slots are generated from this (scripts/build_form_rules.py)."""
+    places = dict.fromkeys((*INCOMING_PLACES, *OUTGOING_PLACES))
+    return (
+        COMMON_START[0],
+        "app_school_year",
+        *COMMON_START[1:],
+        *places,
+        "app_reason",
+        *all_reason_questions(),
+        "release_in_hand",
+        "application_confirmed",
     )

@@ -20,6 +20,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.registration import ValidateRegistrationForm
+from bot.applications.questions import every_question
 from bot.core.text import Catalog
 from bot.rules.answers import extract_digits, extract_email, extract_name, means_no_answer
 from bot.rules.confirmation import parse_confirmation_number
@@ -143,25 +144,7 @@ def test_random_unicode_through_any_validator(slot: str, text: str, intent: str)
         rule(text)
 
 
-APPLICATION_SLOTS = [
-    "app_direction",
-    "app_school_year",
-    "student_first_name",
-    "student_last_name",
-    "student_grade",
-    "student_birthdate",
-    "residence_district",
-    "requested_district",
-    "requested_school",
-    "app_reason",
-    "employer_name",
-    "work_address",
-    "sibling_name",
-    "childcare_provider",
-    "reason_explanation",
-    "release_in_hand",
-    "application_confirmed",
-]
+APPLICATION_SLOTS = every_question()  # every question the form can ask, from the one list
 
 
 def validate_application(slot: str, value: str, intent: str) -> tuple[dict, list[str]]:
