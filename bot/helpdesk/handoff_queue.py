@@ -211,11 +211,16 @@ def transcript(handoff_id: int, after_line: int = 0, database_url: str | None = 
         return [TranscriptLine(r.id, r.author, r.text, r.language, r.delivered, r.at) for r in rows]
 
 
-def handoffs_of(session: Session, conversation_keys: set[str], account_id: int | None) -> list[Handoff]:
-    """The hand-offs of these conversations (keyed digests) or of this account, open or not."""
+def handoffs_of(
+    session: Session, conversation_keys: set[str], account_id: int | None, address_key: str | None = None
+) -> list[Handoff]:
+    """The hand-offs of these conversations (keyed digests), of this account, or answered to the
+    address with this keyed digest (after hours), open or not."""
     about: ColumnElement[bool] = Handoff.conversation_key.in_(conversation_keys)
     if account_id is not None:
         about = or_(about, Handoff.account_id == account_id)
+    if address_key is not None:
+        about = or_(about, Handoff.reply_address_key == address_key)
     return list(session.scalars(select(Handoff).where(about)))
 
 

@@ -2,14 +2,16 @@
 
 Deleted: the account and what hangs on it (applications with their documents, files and status
 history, sign-in codes, used links), tickets opened by the account or giving its email as the
-contact, outbox messages to its address, rate-limit counters keyed by its address, and its
-conversations. Conversations are found two ways, because the tracker store never holds the address
-in readable form: (1) the keyed digest the redacting tracker store writes next to a sealed email
-slot (``value_key``), (2) the keyed digests of sender ids stored with the account's sign-in codes,
-tickets and status lookups, compared with every sender id in the store. A conversation where the
-parent never typed the address and never signed in cannot be linked to the account; the
-retention period deletes it. One AuditEntry records who asked and how much was deleted; its subject
-is ``account:<id>`` (or ``email:<digest>`` when no account exists), never the address.
+contact, outbox messages to its address, rate-limit counters keyed by its address, its
+conversations, and the hand-offs to a person (with their transcripts) of those conversations, of
+the account, or answered after hours to its address (``reply_address_key``). Conversations are
+found two ways, because the tracker store never holds the address in readable form: (1) the keyed
+digest the redacting tracker store writes next to a sealed email slot (``value_key``), (2) the
+keyed digests of sender ids stored with the account's sign-in codes, tickets and status lookups,
+compared with every sender id in the store. A conversation where the parent never typed the
+address and never signed in cannot be linked to the account; the retention period deletes it. One
+AuditEntry records who asked and how much was deleted; its subject is ``account:<id>`` (or
+``email:<digest>`` when no account exists), never the address.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.core.secrets import keyed_digest
+from bot.core.secrets import conversation_digest, keyed_digest
+from bot.helpdesk.handoff_queue import delete_handoffs, handoffs_of
 from bot.privacy.conversations import (
     delete_conversations,
     senders_with_email,
@@ -94,6 +97,8 @@ def _delete_rows(
     keys = {code.conversation_key for code in codes} | {ticket.conversation_key for ticket in tickets}
     keys |= {lookup.conversation_key for lookup in lookups}
     senders = senders_with_email(engine, address) | senders_with_keys(engine, keys)
+    conversation_keys = keys | {conversation_digest(sender) for sender in senders}
+    handoffs = handoffs_of(session, conversation_keys, account_id, email_digest(address))
     report = ForgetReport(
         subject,
         {
@@ -103,11 +108,13 @@ def _delete_rows(
             "tickets": len(tickets),
             "outbox messages": len(outbox),
             "conversations": len(senders),
+            "hand-offs": len(handoffs),
         },
         dry_run,
     )
     if dry_run:
         return report, [], set()
+    delete_handoffs(session, [handoff.id for handoff in handoffs])  # with their transcripts
     for row in [*documents, *lookups, *tickets, *outbox, *codes, *applications]:
         session.delete(row)  # status history and used links cascade in the database
     session.flush()  # children first: the account row goes last

@@ -25,8 +25,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
-from bot.core.secrets import conversation_digest, secret_key
+from bot.core.secrets import conversation_digest, keyed_digest, secret_key
 from bot.core.settings import database_url
+from bot.rules.email_address import email_digest
 from bot.rules.redaction import mask_personal_data
 
 logger = logging.getLogger(__name__)
@@ -132,7 +133,8 @@ def set_contact(handoff_id: int, contact_by: str, address: str | None) -> bool:
     sealed = ""
     if address is not None:
         values["sealed"] = _fernet().encrypt(address.encode()).decode()
-        sealed = ", reply_address_sealed = :sealed"
+        values["key"] = email_digest(address) if "@" in address else keyed_digest(address)
+        sealed = ", reply_address_sealed = :sealed, reply_address_key = :key"
     with _engine(database_url()).begin() as connection:
         changed = connection.execute(
             text(

@@ -22,8 +22,8 @@ class Handoff(Base):
 
     `sender_id` is the id Rasa knows the conversation by (a random socket.io session, the REST
     client's id, or "sms-<hmac>"/"whatsapp-<hmac>": never a phone number): the agent's replies are
-    addressed to it. The phone number a text must go to is stored only sealed, by the Rasa server
-    (`reply_address_sealed`). At most one open hand-off per conversation (partial unique index).
+    addressed to it. The phone number a text must go to, or the address a web parent gave for an
+    after-hours answer, is stored only sealed, by the Rasa server (`reply_address_sealed`). At most one open hand-off per conversation (partial unique index).
     """
 
     __tablename__ = "handoffs"
@@ -48,7 +48,10 @@ class Handoff(Base):
     agent: Mapped[str | None] = mapped_column(String(254))  # the staff member holding it
     resolution: Mapped[str | None] = mapped_column(String(20))  # resolved | back_to_assistant
     contact_by: Mapped[str | None] = mapped_column(String(10))  # chat | email | sms (after hours)
-    reply_address_sealed: Mapped[str | None] = mapped_column(Text)  # phone, encrypted (texts only)
+    reply_address_sealed: Mapped[str | None] = mapped_column(Text)  # phone or email, encrypted
+    #: The keyed digest of the address a web parent gave after hours (the right to be forgotten
+    #: finds the hand-off from it; bot.rules.email_address.email_digest for an email).
+    reply_address_key: Mapped[str | None] = mapped_column(String(64), index=True)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

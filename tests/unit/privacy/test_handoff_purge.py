@@ -1,6 +1,6 @@
 """Hand-offs to a person go with the rest of a family's data: the retention period deletes them
 with their conversation (even one still waiting) or once closed; forgetting an account deletes
-them with its conversations."""
+them with its conversations and the one answered to its address."""
 
 from __future__ import annotations
 
@@ -14,7 +14,12 @@ import pytest
 from bot.core.clock import utc_now
 from bot.core.secrets import conversation_digest
 from bot.helpdesk.handoff_queue import NewHandoff, find, hand_back, open_handoff, take, transcript
+from bot.privacy.forget import forget_account
 from bot.privacy.retention import main, purge_older_than
+from bot.rules.email_address import email_digest
+from bot.store.database import unit_of_work
+from bot.store.handoff_models import Handoff
+from bot.store.models import Account
 
 EVENTS_TABLE = """create table events (id integer primary key, sender_id varchar(255) not null,
   type_name varchar(255) not null, timestamp float, intent_name varchar(255), action_name varchar(255), data text)"""
@@ -69,3 +74,29 @@ def test_the_retention_command_says_how_many_hand_offs_went(
     assert (
         capsys.readouterr().out.strip() == "would delete: 0 conversations, 0 documents (0 files), 0 hand-offs"
     )
+
+
+def test_forgetting_an_account_deletes_its_hand_offs_and_the_one_answered_to_its_address(
+    tracker: Path,
+) -> None:
+    """Three ways a hand-off belongs to the parent: the account was signed in, the conversation is
+    the account's (its sign-in code), or the parent gave the address for an after-hours answer
+    (only its keyed digest is searchable; the address itself is sealed)."""
+    email = "ana@example.com"
+    with unit_of_work() as session:
+        account = Account(email=email, first_name="Ana", last_name="Ruiz", language="es")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    signed_in = open_handoff(
+        NewHandoff("conv-signed-in", "web-1", "socketio", "es", "", "asked", account_id), []
+    )[0]
+    answered_to = conversation(tracker, "web-no-account", utc_now())
+    stranger = conversation(tracker, "web-stranger", utc_now())
+    with unit_of_work() as session:
+        session.get_one(Handoff, answered_to).reply_address_key = email_digest(" Ana@Example.com")
+
+    report = forget_account(email, by="J. Staff")
+    assert report.counts["hand-offs"] == 2
+    assert find(signed_in) is None and find(answered_to) is None and transcript(answered_to) == []
+    assert find(stranger) is not None

@@ -115,7 +115,7 @@ def test_old_conversations_and_documents_go_recent_ones_stay(stores: Path, tmp_p
     assert (audit.actor, audit.action, audit.detail) == (
         "retention",
         "retention_purge",
-        "1 conversations, 1 documents",
+        "1 conversations, 1 documents, 0 hand-offs",
     )
 
 
@@ -164,6 +164,7 @@ def test_forgetting_an_account_deletes_everything_about_it_and_keeps_the_audit(
         "tickets": 2,
         "outbox messages": 1,
         "conversations": 3,
+        "hand-offs": 0,
         "files": 1,
     }
     assert senders(stores) == {"stranger"}
