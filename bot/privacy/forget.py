@@ -22,7 +22,6 @@ from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.core.secrets import conversation_digest, keyed_digest
-from bot.helpdesk.handoff_queue import delete_handoffs, handoffs_of
 from bot.privacy.conversations import (
     delete_conversations,
     senders_with_email,
@@ -30,6 +29,7 @@ from bot.privacy.conversations import (
     tracker_engine,
 )
 from bot.privacy.documents import remove_files
+from bot.privacy.handoffs import delete_handoffs, handoffs_of
 from bot.rules.email_address import canonical_email, email_digest
 from bot.store.application_models import Application, ApplicationDocument
 from bot.store.database import unit_of_work

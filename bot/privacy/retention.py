@@ -16,9 +16,9 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from bot.core.secrets import conversation_digest
-from bot.helpdesk.handoff_queue import purge_handoffs
 from bot.privacy.conversations import delete_conversations, senders_idle_since, tracker_engine
 from bot.privacy.documents import remove_files
+from bot.privacy.handoffs import purge_handoffs
 from bot.store.application_models import ApplicationDocument
 from bot.store.database import unit_of_work
 from bot.store.service_models import AuditEntry

@@ -134,7 +134,7 @@ def test_forgetting_and_retention_delete_hand_offs_with_their_transcripts(databa
     from datetime import timedelta
 
     from bot.core.clock import utc_now
-    from bot.helpdesk.handoff_queue import forget_handoffs, purge_handoffs
+    from bot.privacy.handoffs import forget_handoffs, purge_handoffs
 
     kept, forgotten, closed, expired = queued("conv-1"), queued("conv-2"), queued("conv-3"), queued("conv-4")
     assert forget_handoffs({"conv-2"}, None) == 1
