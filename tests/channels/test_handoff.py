@@ -333,6 +333,7 @@ def test_after_hours_a_spanish_parent_chooses_email_in_words_and_the_agents_answ
         page.context.close()  # the parent leaves; the answer comes on Monday
 
     agent = take_with_a_race(staff, handoff_id)
+    assert "by email if the parent has left it" in staff.get(f"/staff/inbox/{handoff_id}", agent).text
     post(staff, agent, f"/staff/inbox/{handoff_id}/reply", text="Buenos días, su permiso está aprobado.")
     [mail] = emails_to(servers, address)
     assert mail["Subject"] == "La Oficina de Permisos respondió a su pregunta"
