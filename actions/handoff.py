@@ -50,7 +50,8 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
     channel = conversation_channel(tracker)
     account_id = await signed_in_account(tracker)
     now, hours = office_now(), office_hours()
-    _, contact_by = queued_message(channel, hours.is_open(now), False)
+    in_form = tracker.active_loop_name is not None
+    _, contact_by = queued_message(channel, hours.is_open(now), False, in_form)
     new = NewHandoff(
         conversation_digest(tracker.sender_id), tracker.sender_id, channel, language, topic_of(tracker),
         trigger, account_id, ticket_id, contact_by,
@@ -61,7 +62,7 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, trigger:
         logger.exception("The conversation could not join the hand-off queue")
         dispatcher.utter_message(response="utter_handoff")
         return
-    key, asking = queued_message(channel, hours.is_open(now), not created)
+    key, asking = queued_message(channel, hours.is_open(now), not created, in_form)
     words = catalog()
     dispatcher.utter_message(
         text=words.text(

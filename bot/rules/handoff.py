@@ -42,14 +42,18 @@ def bot_answers(status: str | None) -> bool:
 TEXT_CHANNELS = ("sms", "whatsapp")
 
 
-def queued_message(channel: str, office_open: bool, already_queued: bool) -> tuple[str, str]:
+def queued_message(
+    channel: str, office_open: bool, already_queued: bool, in_form: bool = False
+) -> tuple[str, str]:
     """What the parent is told when the conversation joins the queue (a `handoff.*` catalog key),
     and how the person's answer will reach them (the hand-off's `contact_by`).
 
     During office hours the answer comes in the conversation itself. Outside them the parent is
     told when; on SMS or WhatsApp the answer comes by text to the same number (nothing to ask),
     elsewhere the parent is asked how they want it — email, text message or the chat
-    (bot.rules.handoff_contact; `contact_by` is ASK_HOW until they answer).
+    (bot.rules.handoff_contact; `contact_by` is ASK_HOW until they answer) — unless they are in
+    the middle of a form, whose next answers (an email address, a phone number) must not be
+    taken for that choice: then the answer comes in the chat, which the page remembers.
     """
     texting = channel in TEXT_CHANNELS
     contact_by = channel if texting else "chat"
@@ -59,4 +63,6 @@ def queued_message(channel: str, office_open: bool, already_queued: bool) -> tup
         return ("queued_text" if texting else "queued_chat"), contact_by
     if texting:
         return "after_hours_text", contact_by
+    if in_form:
+        return "after_hours_chat", contact_by
     return "after_hours_choose", ASK_HOW

@@ -123,19 +123,21 @@ def read_contact_reply(asking: str, text: str, signed_in: bool) -> ContactReply 
     """What the parent's reply does while `asking` (one of ASKING), or None when it is not an
     answer to the question (then the assistant answers it as usual and the question stays open).
 
-    An address answers at any step (it names the channel too); a choice moves to asking for the
+    An address answers once a channel was chosen, or with the choice ("email me at ana@example.com");
+    alone, before any choice, it is left to the assistant. A choice moves to asking for the
     address (email for a signed-in parent: the account's, nothing to ask); at the address step a
     reply that tries and fails ("ana@gmail", "555-12") is asked again.
     """
     if asking not in ASKING:
         return None
-    email = email_in(text)
+    email, phone = email_in(text), us_phone_in(text)
+    choice = choice_in(text) or _choice_around_address(text, email)
+    if asking == ASK_HOW and choice is None:
+        return None  # an address alone answers another question (a form's?), not ours
     if email:
         return ContactReply(EMAIL, "will_email", email)
-    phone = us_phone_in(text)
     if phone:
         return ContactReply(SMS, "will_text", phone)
-    choice = choice_in(text)
     if choice == EMAIL:
         return (
             ContactReply(EMAIL, "will_email_account") if signed_in else ContactReply(ASK_EMAIL, "ask_email")
@@ -149,6 +151,17 @@ def read_contact_reply(asking: str, text: str, signed_in: bool) -> ContactReply 
     if asking == ASK_PHONE and sum(char.isdigit() for char in text) >= 7:
         return ContactReply(ASK_PHONE, "bad_phone")
     return None
+
+
+def _choice_around_address(text: str, email: str | None) -> str | None:
+    """The choice in the words around an address ("please email me at ana@example.com")."""
+    rest = canonical_email(text)
+    if email:
+        rest = rest.replace(email, " ")
+    phone = _PHONE_CHARS.search(rest)
+    if phone:
+        rest = rest.replace(phone.group(0), " ")
+    return choice_in(rest)
 
 
 def display_address(address: str) -> str:

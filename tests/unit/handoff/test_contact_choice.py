@@ -79,14 +79,20 @@ def test_choosing_email_asks_for_the_address_unless_the_parent_is_signed_in() ->
     )
 
 
-def test_an_address_answers_at_any_step_and_names_the_channel() -> None:
+def test_an_address_answers_with_the_choice_or_after_it_and_names_the_channel() -> None:
     assert read_contact_reply(ASK_HOW, "email me at Ana.Ruiz@Example.com", False) == ContactReply(
         "email", "will_email", "ana.ruiz@example.com"
     )
+    assert read_contact_reply(ASK_HOW, "send it by text to 213-555-0187", False) == ContactReply(
+        "sms", "will_text", "+12135550187"
+    )
+    # Before any choice, an address alone answers another question (a form's), not this one.
+    assert read_contact_reply(ASK_HOW, "ana.ruiz@example.com", False) is None
+    assert read_contact_reply(ASK_HOW, "(213) 555-0187", False) is None
     assert read_contact_reply(ASK_EMAIL, "ana.ruiz@example.com", False) == ContactReply(
         "email", "will_email", "ana.ruiz@example.com"
     )
-    assert read_contact_reply(ASK_PHONE, "mi cel es (213) 555-0187", False) == ContactReply(
+    assert read_contact_reply(ASK_PHONE, "es el (213) 555-0187", False) == ContactReply(
         "sms", "will_text", "+12135550187"
     )
     # Changing one's mind at the address step: "text me instead" asks for the number.

@@ -56,24 +56,32 @@ def test_the_parent_reads_when_a_person_will_answer_in_their_language():
     monday = datetime(2026, 12, 14, 8, 0, tzinfo=office_hours().time_zone)
     assert opening_words(catalog, "en", monday) == "Monday, December 14 at 8:00 a.m."
     assert opening_words(catalog, "es", monday) == "lunes 14 de diciembre a las 8:00 a. m."
-    text = catalog.text("handoff.after_hours_choose", "es", opening="lunes 14 de diciembre")
+    text = catalog.text(
+        "handoff.after_hours_choose", "es", opening="lunes 14 de diciembre", contact_email="x@lausd.net"
+    )
     assert "Una persona le responderá el lunes 14 de diciembre" in text
-    assert "por correo electrónico, por mensaje de texto o aquí en el chat" in text
+    assert "por correo electrónico, por mensaje de texto o aquí en el chat" in text and "x@lausd.net" in text
+    text = catalog.text("handoff.after_hours_chat", "es", opening="lunes", contact_email="x@lausd.net")
+    assert "la respuesta aparecerá en este chat" in text
 
 
 @pytest.mark.parametrize(
-    ("channel", "office_open", "already", "expected"),
+    ("channel", "office_open", "already", "in_form", "expected"),
     [
-        ("socketio", True, False, ("queued_chat", "chat")),
-        ("sms", True, False, ("queued_text", "sms")),
+        ("socketio", True, False, False, ("queued_chat", "chat")),
+        ("sms", True, False, False, ("queued_text", "sms")),
         # After hours a parent already on texts gets the answer by text: nothing is asked.
-        ("whatsapp", False, False, ("after_hours_text", "whatsapp")),
-        ("sms", False, False, ("after_hours_text", "sms")),
-        # On the web the parent chooses: email, text message or the chat.
-        ("socketio", False, False, ("after_hours_choose", "ask_how")),
-        ("rest", False, False, ("after_hours_choose", "ask_how")),
-        ("socketio", True, True, ("already_queued", "chat")),
+        ("whatsapp", False, False, False, ("after_hours_text", "whatsapp")),
+        ("sms", False, False, True, ("after_hours_text", "sms")),
+        # On the web the parent chooses: email, text message or the chat...
+        ("socketio", False, False, False, ("after_hours_choose", "ask_how")),
+        ("rest", False, False, False, ("after_hours_choose", "ask_how")),
+        # ...but not in the middle of a form, whose next answer may be an email or a phone number.
+        ("socketio", False, False, True, ("after_hours_chat", "chat")),
+        ("socketio", True, True, False, ("already_queued", "chat")),
     ],
 )
-def test_what_the_parent_is_told_depends_on_channel_and_hours(channel, office_open, already, expected):
-    assert queued_message(channel, office_open, already) == expected
+def test_what_the_parent_is_told_depends_on_channel_hours_and_form(
+    channel, office_open, already, in_form, expected
+):
+    assert queued_message(channel, office_open, already, in_form) == expected
