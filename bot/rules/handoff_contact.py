@@ -37,7 +37,7 @@ _CHOICE_WORDS: Final = {
     EMAIL: ("email", "e-mail", "e mail", "mail", "emailme", "correo", "correo electronico", "electronico"),
     SMS: (
         "sms", "text", "texts", "text me", "texto", "textos", "mensaje", "mensajes", "mensaje de texto",
-        "celular", "cell", "cellphone", "phone", "telefono", "movil", "textear",
+        "celular", "cell", "cellphone", "movil", "textear",
     ),
     CHAT: ("chat", "here", "aqui", "en el chat", "in the chat", "this chat", "este chat", "aca"),
 }  # fmt: skip
@@ -73,7 +73,8 @@ def _folded(text: str) -> str:
 
 def choice_in(text: str) -> str | None:
     """The channel a short reply names (a button's payload, or words in English or Spanish), or
-    None when it names none or more than one ("email or text?" is not a choice)."""
+    None when it names none or more than one, or asks something ("can you email me?" is a
+    question for the assistant; "email me" is a choice)."""
     payload = _PAYLOAD.match(text.strip())
     if payload:
         try:
@@ -82,8 +83,8 @@ def choice_in(text: str) -> str | None:
             return None
         return chosen if chosen in CHOICES else None
     words = _folded(text)
-    if not words or len(words.split()) > MAX_CHOICE_WORDS:
-        return None
+    if not words or len(words.split()) > MAX_CHOICE_WORDS or "?" in text or "¿" in text:
+        return None  # "is there a phone number?" asks the assistant something
     padded = f" {words} "
     named = {
         choice

@@ -53,6 +53,9 @@ def test_the_choice_is_read_from_words_in_both_languages_and_from_the_buttons(sa
     "said",
     [
         "email or text?",  # a question, not a choice
+        "is there a phone number?",
+        "¿me pueden mandar un correo?",
+        "by phone",  # a call is not offered: not read as a text message
         "¿cuándo puedo solicitar un permiso?",
         "I got an email from the school about my daughter's permit, what does it mean?",
         '/human_handoff{"contact_by": "fax"}',
