@@ -68,7 +68,10 @@ CORRECTABLE = {
     ),
     "app_reason": ("app_reason", *all_reason_questions()),
     "release_in_hand": ("release_in_hand",),
-    **{slot: (slot,) for slot in ("employer_name", "work_address", "sibling_name", "sibling_school", "childcare_provider")},
+    **{
+        slot: (slot,)
+        for slot in ("employer_name", "work_address", "sibling_name", "sibling_school", "childcare_provider")
+    },
 }
 
 
@@ -80,11 +83,15 @@ def fix_buttons(tracker: Tracker) -> list[dict[str, str]]:
     """The answers this application has, as buttons: an outgoing one offers the district wanted,
     reason answers are offered by name, fields that do not apply are not offered."""
     locale = tracker.get_slot("language") or "en"
-    asked = form_questions(tracker.get_slot("app_direction"), tracker.get_slot("app_reason"), ask_school_year=False)
+    asked = form_questions(
+        tracker.get_slot("app_direction"), tracker.get_slot("app_reason"), ask_school_year=False
+    )
     shown = [slot for slot in asked if slot in CORRECTABLE]
     return [
         {
-            "title": catalog().text(f"application.field.{'district' if slot.endswith('_district') else slot}", locale),
+            "title": catalog().text(
+                f"application.field.{'district' if slot.endswith('_district') else slot}", locale
+            ),
             "payload": json_payload("inform", {"app_field": slot}),
         }
         for slot in shown

@@ -14,7 +14,7 @@ from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
 from actions.request_details import GivenDetails
-from actions.typed_answers import Corrections, TypedAnswers
+from actions.typed_answers import Corrections, DontKnow, TypedAnswers
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.core.clock import district_today
 from bot.core.codes import Direction
@@ -48,7 +48,9 @@ def school_year_of(tracker: Tracker) -> SchoolYear:
     )
 
 
-class ValidateApplicationForm(Corrections, GivenDetails, TypedAnswers, PlaceValidators, FormValidationAction):
+class ValidateApplicationForm(
+    DontKnow, Corrections, GivenDetails, TypedAnswers, PlaceValidators, FormValidationAction
+):
     """Asks what the direction and reason need; validators name a response on a bad answer."""
 
     TYPED_READERS = APPLICATION_READERS
@@ -74,7 +76,9 @@ class ValidateApplicationForm(Corrections, GivenDetails, TypedAnswers, PlaceVali
         label = field_label(tracker, "district" if field.endswith("_district") else field)
         validate = getattr(self, f"validate_{field}", None)
         if correction.new_value and validate is not None:
-            kept_birthdate = tracker.get_slot("student_birthdate")
+            # the date already answered, not this message taken as the answer to the date question
+            just_typed = "student_birthdate" in tracker.slots_to_validate()
+            kept_birthdate = None if just_typed else tracker.get_slot("student_birthdate")
             result = await validate(correction.new_value, dispatcher, tracker, domain)
             if result.get(field) is not None:
                 slots.update(result)

@@ -62,7 +62,9 @@ class ActionExplainDocuments(Action):
         direction = direction_in_play(tracker)
         reason = _known_reason(tracker, direction)
         if reason:
-            dispatcher.utter_message(response=f"utter_reason_documents{_suffix(direction)}", permit_reason=reason)
+            dispatcher.utter_message(
+                response=f"utter_reason_documents{_suffix(direction)}", permit_reason=reason
+            )
         else:
             dispatcher.utter_message(response=f"utter_ask_documents_reason{_suffix(direction)}")
         return []

@@ -147,7 +147,9 @@ class ValidateRegistrationForm(Corrections, TypedAnswers, FormValidationAction):
         text = str(value or "")
         typed = read_yes_no(text)  # "ya plz", "sí claro", "nope"
         # "......" or an emoji can come out as affirm: a yes needs words or the button.
-        if typed == "yes" or (intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))):
+        if typed == "yes" or (
+            intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))
+        ):
             return {"registration_confirmed": "yes"}
         if typed == "no" or intent in {"correct_registration", "deny"}:
             field = next(tracker.get_latest_entity_values("registration_field"), None)

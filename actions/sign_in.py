@@ -22,7 +22,7 @@ from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.answers import extract_email
 from bot.rules.identity import normalize_email
-from bot.rules.parent_asks import says_dont_know, says_no_account
+from bot.rules.parent_asks import asks_for_a_new_code, says_dont_know, says_no_account
 
 Slots = dict[str, Any]
 #: What the parent reads when a code cannot be used; the form then asks for the email again.
@@ -59,10 +59,17 @@ def _sign_in_email_reader(text: str, tracker: Tracker) -> str | None:
     return text if _email(text) or says_no_account(text) or says_dont_know(text) else None
 
 
+#: What the code question's reader fills when the parent asks for a new code instead of typing one.
+NEW_CODE = "new-code"
+
+
 class ValidateSignInForm(TypedAnswers, FormValidationAction):
     """The email asks for a code (same answer for every address); the code links the account."""
 
-    TYPED_READERS = {"signin_email": _sign_in_email_reader}
+    TYPED_READERS = {
+        "signin_email": _sign_in_email_reader,
+        "signin_code": lambda text, tracker: NEW_CODE if asks_for_a_new_code(text) else None,
+    }
     READS_QUESTIONS = frozenset({"signin_email"})  # "how do I make an account?" answers it too
 
     def name(self) -> str:
@@ -92,6 +99,11 @@ class ValidateSignInForm(TypedAnswers, FormValidationAction):
     async def validate_signin_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        email = tracker.get_slot("signin_email")
+        if (value == NEW_CODE or asks_for_a_new_code(str(value or ""))) and email:
+            # "I just activated it, sign me in": a new code to the same address (none is said of it)
+            sent = await self.validate_signin_email(email, dispatcher, tracker, domain)
+            return {"signin_code": None, **sent}
         result = await asyncio.to_thread(
             verify_sign_in_code, conversation_digest(tracker.sender_id), str(value or "")
         )
@@ -125,7 +137,11 @@ class ActionSignInDone(Action):
         if await signed_in_account(tracker) is None:  # stopped by a limit, or no account yet
             if tracker.get_slot("signin_no_account"):
                 # keep `after_sign_in`: once the account is active, signing in goes back to it
-                forget = [SlotSet("signin_email", None), SlotSet("signin_code", None), SlotSet("signin_no_account", None)]
+                forget = [
+                    SlotSet("signin_email", None),
+                    SlotSet("signin_code", None),
+                    SlotSet("signin_no_account", None),
+                ]
                 return [*forget, next_step("registration_form")]
             return [*events, next_step("done")]
         dispatcher.utter_message(response="utter_sign_in_signed_in")

@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.entities import entity_text
 from actions.handoff import hand_over
 from actions.session import next_step, signed_in_account
-from actions.typed_answers import TypedAnswers
+from actions.typed_answers import DontKnow, TypedAnswers
 from bot.applications.lookup import AnswerCode, look_up_status
 from bot.applications.queries import applications_of
 from bot.applications.status_words import status_answer_text
@@ -76,7 +76,7 @@ class ActionStartStatusCheck(Action):
         return [SlotSet("status_number", number), SlotSet("status_birthdate", None), next_step("status_form")]
 
 
-class ValidateStatusForm(TypedAnswers, FormValidationAction):
+class ValidateStatusForm(DontKnow, TypedAnswers, FormValidationAction):
     """The number is checked by bot.rules.confirmation; the date is checked by the lookup itself."""
 
     #: A pasted number ("la y0z7 y9jw a") is the answer, even when the classifier read "check status".

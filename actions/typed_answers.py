@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.rules.corrections import Correction, read_correction
-from bot.rules.parent_asks import looks_like_question
+from bot.rules.parent_asks import looks_like_question, says_dont_know
 from bot.rules.typed_answers import fold
 
 #: Reads an answer to one question from the parent's text: the value to fill, or None.
@@ -129,5 +129,42 @@ class Corrections:
                 events: list[EventType] = [SlotSet(name, value) for name, value in slots.items()]
                 following = await self.next_requested_slot(dispatcher, tracker, domain)  # type: ignore[attr-defined]
                 return events + ([following] if following else [])
+        events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+        return list(events)
+
+
+#: Questions where "I don't have it" is itself an answer (no release yet, no middle name).
+DONT_KNOW_IS_AN_ANSWER = frozenset(
+    {"release_in_hand", "application_confirmed", "registration_confirmed", "parent_middle_name"}
+)
+
+
+class DontKnow:
+    """Mixin for a FormValidationAction: "I don't know" or "I don't have it with me" at a question
+    gets a way out (what the question means, come back later, a person), not "that isn't a date"
+    (issue 16, item 2). The question is asked again; nothing answered so far is lost.
+
+    The reply is `utter_dont_know_<slot>` when the domain has one, else `utter_dont_know`.
+    """
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        text = latest_text(tracker)
+        if (
+            requested
+            and requested not in DONT_KNOW_IS_AN_ANSWER
+            and text
+            and not text.startswith("/")
+            and latest_intent_name(tracker) not in NEVER_AN_ANSWER | {"stop"}
+            and says_dont_know(text)
+            and "?" not in text
+        ):
+            specific = f"utter_dont_know_{requested}"
+            dispatcher.utter_message(
+                response=specific if specific in domain.get("responses", {}) else "utter_dont_know"
+            )
+            return [SlotSet(str(requested), None), SlotSet("requested_slot", requested)]
         events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
         return list(events)

@@ -33,8 +33,8 @@ APPLICATION_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("student_grade", ("grade", "grado", "year in school")),
-    ("employer_name", ("employer", "company", "empleador", "empresa", "patron")),
     ("work_address", ("work address", "address", "direccion del trabajo", "direccion")),
+    ("employer_name", ("employer", "company", "empleador", "empresa", "patron", "trabajo es", "job is")),
     (
         "sibling_school",
         ("sibling school", "brother school", "sister school", "escuela del hermano", "escuela de la hermana"),
@@ -78,6 +78,7 @@ _CORRECTION_MARKERS = (
     "instead",
     "not",
     "equivoc",
+    "equivoqu",
     "error",
     "mal",
     "corrig",
@@ -88,6 +89,11 @@ _CORRECTION_MARKERS = (
     "no es",
     "debe ser",
     "arregl",
+)
+#: Markers that are word stems: "equivocado", "me equivoqué", "corregir", "cambiar", "arreglar".
+_STEMS = frozenset({"equivoc", "equivoqu", "corrig", "cambi", "arregl"})
+_CORRECTION_MARKER = re.compile(
+    "|".join(r"\b" + re.escape(m) + (r"\w*" if m in _STEMS else "") + r"\b" for m in _CORRECTION_MARKERS)
 )
 #: Words after which the new value comes ("is actually", "es", "should be"); the last one counts.
 _VALUE_MARKERS = ("is", "it's", "its", "are", "be", "es", "son", "to", "a", "por", "sea", "seria")
@@ -131,7 +137,7 @@ def read_correction(
     field = named_field(text, fields)
     if field is None:
         return None
-    if marker_needed and not any(marker in f" {folded} " for marker in _CORRECTION_MARKERS):
+    if marker_needed and not _CORRECTION_MARKER.search(folded):
         return None
     return Correction(field, new_value(text, field))
 
@@ -143,7 +149,8 @@ def new_value(text: str, field: str) -> str | None:
         grades = {mention.grade.code for mention in grade_mentions(_NOT_PART.sub(" ", lowered))}
         return grades.pop() if len(grades) == 1 else None
     if field == "student_birthdate":
-        return lowered if any(char.isdigit() for char in lowered) else None
+        kept = _NOT_PART.sub(" ", lowered)  # "nacio el 12 de agosto de 2015 no 2016"
+        return kept if any(char.isdigit() for char in kept) else None
     words = text.replace(",", " , ").split()
     folded = [fold(word) for word in words]
     markers = [index for index, word in enumerate(folded) if word in _VALUE_MARKERS]

@@ -108,12 +108,25 @@ _REQUEST = re.compile(
     r"|\blet'?s\b|\bstart\b|\bbegin\b|\bsign me up\b|\bapply for me\b|\bcan you (?:help|start|apply|check)\b"
     r"|\bquiero\b|\bquisiera\b|\bme gustaria\b|\bnecesito (?:solicitar|aplicar|hacer|subir|pedir)\b|\bay[uú]d[ae]me\b"
     r"|\bempezar\b|\bcomenzar\b|\biniciar\b|\bempecemos\b|\bme ayuda\b|\bme puede ayudar\b|\bvamos\b"
+    r"|\b(?:can|could) (?:we|i|you) (?:do|start|begin|fill out|make|finish) (?:\S+ ){0,2}(?:application|permit)\b"
+    r"|\b(?:podemos|puedo|ya podemos) (?:hacer|empezar|llenar|terminar) (?:\S+ ){0,2}(?:solicitud|permiso)\b"
 )
 _TIMING = re.compile(
     r"\b(?:when|wen|date|dates|deadline|open|opens|close|closes|closed|now|yet|still|late|too late|until|til|till"
     r"|cuando|fecha|fechas|abre|abren|cierra|cierran|ya|todavia|tarde|hasta|plazo|january|february|march|april"
     r"|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio"
     r"|agosto|septiembre|octubre|noviembre|diciembre|feb|jan|dec)\b"
+)
+
+
+def requests_to_apply_now(text: str) -> bool:
+    """ "can we do the application now?", "¿ya podemos hacer la solicitud?": a request put as a question."""
+    return bool(_APPLY_NOW.search(fold(text)))
+
+
+_APPLY_NOW = re.compile(
+    r"\b(?:can|could) (?:we|i|you) (?:do|start|begin|fill out|make|finish) (?:\S+ ){0,2}(?:application|permit)\b"
+    r"|\b(?:podemos|puedo|ya podemos) (?:hacer|empezar|llenar|terminar) (?:\S+ ){0,2}(?:solicitud|permiso)\b"
 )
 
 
@@ -148,3 +161,19 @@ def wants_to_upload(text: str) -> bool:
     """ "I need to upload documents for my daughter's permit": a request to upload, not a question
     about which documents."""
     return bool(_UPLOAD.search(fold(text))) and not asks_rather_than_requests(text)
+
+
+_NEW_CODE = re.compile(
+    r"\b(?:activated|activate it|clicked the link|just clicked|sign me in|log me in|resend|new code"
+    r"|another code|send (?:it|the code|a code|me a code|me another|another one) ?(?:again|now)?"
+    r"|(?:didn'?t|did not|never) (?:get|got|receive|arrive)|no (?:me )?(?:llego|ha llegado)"
+    r"|otro codigo|nuevo codigo|reenvi\w*|(?:mande|manda|envie|envia)(?:me|lo)? (?:otro|de nuevo|otra vez)"
+    r"|ya (?:la |lo )?active|ya esta activad[ao]|ya le di (?:click|clic)|inicia(?:r|me) (?:la )?sesion)\b"
+)
+
+
+def asks_for_a_new_code(text: str) -> bool:
+    """At the code question: "I just activated it, sign me in", "resend", "no me llegó": send a new
+    code to the same address (a pending account gets its code once it is active)."""
+    folded = fold(text)
+    return not any(char.isdigit() for char in folded) and bool(_NEW_CODE.search(folded))

@@ -194,5 +194,7 @@ def test_answers_written_as_sentences_are_read_from_their_entities() -> None:
 
 def test_student_names_are_capitalised_as_people_write_them() -> None:
     assert validate("student_first_name", "jessica")[0] == {"student_first_name": "Jessica"}
-    assert validate("student_last_name", "de la cruz ramírez")[0] == {"student_last_name": "de la Cruz Ramírez"}
+    assert validate("student_last_name", "de la cruz ramírez")[0] == {
+        "student_last_name": "de la Cruz Ramírez"
+    }
     assert validate("student_last_name", "McDonald")[0] == {"student_last_name": "McDonald"}

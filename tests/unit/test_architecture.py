@@ -112,7 +112,9 @@ def closure(start: tuple[str, ...]) -> set[str]:
 
 def test_core_imports_only_core_and_its_three_libraries() -> None:
     wrong = {
-        module: sorted(_bot(imports_of(module)) - {"bot"} - {m for m in modules() if m.startswith("bot.core")})
+        module: sorted(
+            _bot(imports_of(module)) - {"bot"} - {m for m in modules() if m.startswith("bot.core")}
+        )
         for module in modules()
         if _inside(module, ("bot.core",))
     }

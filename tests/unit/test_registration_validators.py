@@ -77,13 +77,19 @@ def test_human_check_needs_the_digits_that_were_asked():
 
 def test_summary_fix_clears_only_the_named_field():
     field = [{"entity": "registration_field", "value": "parent_last_name"}]
-    result, _ = validate("registration_confirmed", "my last name is wrong", intent="correct_registration", entities=field)
+    result, _ = validate(
+        "registration_confirmed", "my last name is wrong", intent="correct_registration", entities=field
+    )
     # The email was confirmed already: fixing a name does not ask it twice again.
     assert result == {"parent_last_name": None, "registration_confirmed": None}
     field = [{"entity": "registration_field", "value": "parent_email"}]
-    result, _ = validate("registration_confirmed", "my email is wrong", intent="correct_registration", entities=field)
+    result, _ = validate(
+        "registration_confirmed", "my email is wrong", intent="correct_registration", entities=field
+    )
     assert result == {"parent_email": None, "parent_email_again": None, "registration_confirmed": None}
-    result, responses = validate("registration_confirmed", "something is wrong", intent="correct_registration")
+    result, responses = validate(
+        "registration_confirmed", "something is wrong", intent="correct_registration"
+    )
     assert responses == ["utter_ask_which_field"] and result["registration_confirmed"] is None
     assert validate("registration_confirmed", "yes", intent="affirm")[0] == {"registration_confirmed": "yes"}
 

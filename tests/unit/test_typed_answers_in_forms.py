@@ -277,3 +277,63 @@ def test_salir_del_lausd_read_as_stop_is_still_the_direction():
         ValidateApplicationForm(), "application_form", "parar", "stop", requested_slot="app_direction"
     )
     assert "app_direction" not in slots
+
+
+def test_a_grade_correction_typed_at_the_date_question_is_not_read_as_a_date():
+    text = "sorry she is in 3rd grade, not 2nd"
+    message = {"text": text, "intent": {"name": "inform"}, "entities": []}
+    events = [
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "slot", "name": "student_birthdate", "value": text},  # Rasa's from_text mapping
+    ]
+    before = {
+        k: v for k, v in INCOMING.items() if k in ("app_direction", "app_school_year", "student_first_name")
+    }
+    slots = {"language": "en", **before, "student_last_name": "Park", "student_grade": "2"}
+    slots.update(requested_slot="student_birthdate", student_birthdate=text)
+    tracker = Tracker("t", slots, message, events, False, None, {"name": "application_form"}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ValidateApplicationForm().run(dispatcher, tracker, DOMAIN))
+    slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+    replies = [m.get("response") for m in dispatcher.messages]
+    assert slots_set["student_grade"] == "3"
+    assert replies == ["utter_application_changed"]  # no "couldn't read that date"
+    assert slots_set["requested_slot"] == "student_birthdate"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "reply"),
+    [
+        ("residence_district", "I don't know", "utter_dont_know_residence_district"),
+        ("residence_district", "no se", "utter_dont_know_residence_district"),
+        ("student_birthdate", "I don't have it with me right now", "utter_dont_know"),
+    ],
+)
+def test_i_dont_know_gets_a_way_out_and_the_question_again(slot, text, reply):
+    before = {k: v for k, v in INCOMING.items() if not k.startswith(slot.split("_")[0])}
+    before.pop(slot, None)
+    slots, replies = step(
+        ValidateApplicationForm(), "application_form", text, "inform", requested_slot=slot, **before
+    )
+    assert replies == [reply]
+    assert slots == {slot: None, "requested_slot": slot}
+
+
+def test_i_dont_have_a_release_is_still_the_answer_no():
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "I don't have it",
+        "inform",
+        requested_slot="release_in_hand",
+        app_reason="sibling",
+        **INCOMING,
+    )
+    assert "utter_dont_know" not in replies
+
+
+def test_no_tengo_el_numero_at_the_status_question_points_to_signing_in():
+    slots, replies = step(
+        ValidateStatusForm(), "status_form", "no tengo el numero", "inform", requested_slot="status_number"
+    )
+    assert replies == ["utter_dont_know_status_number"]

@@ -95,7 +95,11 @@ def test_a_password_change_or_a_closed_account_ends_the_sign_in(database):
 
 def status_request(sender: str, slots: dict, events: list | None = None) -> list[str]:
     """What the status action says to a caller whose tracker carries ``slots``."""
-    message = {"text": "what is the status of my application", "intent": {"name": "check_status"}, "entities": []}
+    message = {
+        "text": "what is the status of my application",
+        "intent": {"name": "check_status"},
+        "entities": [],
+    }
     tracker = Tracker(sender, {"language": "en", **slots}, message, events or [], False, None, {}, None)
     dispatcher = CollectingDispatcher()
     events_out = asyncio.run(ActionStartStatusCheck().run(dispatcher, tracker, {}))

@@ -40,8 +40,14 @@ ES_MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubr
         ("status of LA.XV3A.TC77.2 please", "status of [confirmation] please"),
         ("la_xv3a_tc77_2", "[confirmation]"),
         ("my number is 244.688", "my number is [code]"),
-        ("upload here: https://permits.example.org/upload/eyJhIjo3fQ.Zm9v.YmFy-_x", "upload here: https://permits.example.org/upload/[link]"),
-        ("http://localhost/activate/IjEyIg.aGVsbG8 and /reset/IjEyIg.d29ybGQ.", "http://localhost/activate/[link] and /reset/[link]"),
+        (
+            "upload here: https://permits.example.org/upload/eyJhIjo3fQ.Zm9v.YmFy-_x",
+            "upload here: https://permits.example.org/upload/[link]",
+        ),
+        (
+            "http://localhost/activate/IjEyIg.aGVsbG8 and /reset/IjEyIg.d29ybGQ.",
+            "http://localhost/activate/[link] and /reset/[link]",
+        ),
         ("version 3.6", "version 3.6"),
     ],
 )

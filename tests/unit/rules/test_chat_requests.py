@@ -69,7 +69,9 @@ def test_deep_metadata_is_refused():
 
 
 def test_a_json_bomb_of_nesting_is_a_400_not_a_crash():
-    assert refusal(b'{"sender": "a", "message": "hi", "metadata": ' + b"[" * 50_000 + b"]" * 50_000 + b"}").status in (
+    assert refusal(
+        b'{"sender": "a", "message": "hi", "metadata": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    ).status in (
         400,
         413,
     )

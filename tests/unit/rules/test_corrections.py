@@ -59,3 +59,14 @@ def test_grade_corrections_carry_the_new_grade(text, grade):
 def test_an_answer_is_not_a_correction_inside_a_form():
     assert read_correction("her school is Franklin High", APPLICATION_FIELD_WORDS) is None
     assert read_correction("hello", APPLICATION_FIELD_WORDS) is None
+
+
+def test_a_spanish_date_correction_with_me_equivoque_and_the_wrong_year_dropped():
+    from bot.rules.birthdates import read_birthdate  # noqa: F401 - the form reads the value with it
+    from bot.rules.corrections import APPLICATION_FIELD_WORDS, read_correction
+
+    found = read_correction(
+        "me equivoque en la fecha, nacio el 12 de agosto de 2015 no 2016", APPLICATION_FIELD_WORDS
+    )
+    assert found is not None and found.field == "student_birthdate"
+    assert found.new_value is not None and "2015" in found.new_value and "2016" not in found.new_value

@@ -1,0 +1,95 @@
+"""Messages whose topic the words make certain, whatever a classifier guesses (issue 16).
+
+"q papeles me van a pedir?" after a long story, "¿y para guardería?" after a documents answer, or
+"and for childcare?" are documents questions; a classifier trained on tidy sentences called them
+dates, "stop" or the browser question. Only unmistakable wordings are read here: a documents word
+in a question that is not about uploading, and a short follow-up ("y para …?", "and for …?", "what
+about …?") that names a permit reason, and a request to apply for a permit ("quiero solicitar
+permiso pa q mi hija entre…, es porque le hacen bullying") that is not a question, a question about
+dates ("solo quiero saber las fechas"), and leaving for now ("mejor lo hago después", "quiero otra
+cosa"). Everything else is left to the classifier.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bot.rules.parent_asks import looks_like_question, requests_to_apply_now
+from bot.rules.reason_words import read_reason
+from bot.rules.typed_answers import fold
+
+#: The intents these rules give: a documents question, a request to apply.
+DOCUMENTS: Final = "ask_documents"
+APPLY: Final = "apply_permit"
+DATES: Final = "ask_application_dates"
+STATUS: Final = "check_status"
+STOP: Final = "stop"
+
+_DOCUMENT_WORDS: Final = re.compile(
+    r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos"
+    r"|requirements|what do i need|what do i have to (?:bring|send|show)|what (?:do|would) they ask"
+    r"|que necesito|q necesito|que (?:me )?(?:piden|van a pedir)|q (?:me )?(?:piden|van a pedir)"
+    r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar))\b"
+)
+#: Uploading, sending, status or a document already rejected: other questions about documents.
+_OTHER_DOCUMENT_TOPICS: Final = re.compile(
+    r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|where do i send|donde (?:los )?mando"
+    r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi)\b"
+)
+_FOLLOW_UP: Final = re.compile(
+    r"^(?:y|e|and|also|tambien|what about|how about|and what about|y que tal|y si|and if|y para|and for"
+    r"|y por|and with|y con)\b"
+)
+_APPLY_REQUEST: Final = re.compile(
+    r"\b(?:quiero|quisiera|queremos|necesito|necesitamos|i want to|i wanna|i'd like to|id like to"
+    r"|i would like to|we want to|we need to|i need to|we'd like to)\b(?: \S+){0,3}? "
+    r"(?:solicitar|aplicar|apply|pedir|sacar|request|get|hacer|tramitar|meter)\b(?: \S+){0,3}? (?:permiso|permit)\b"
+    r"|\b(?:necesito|quiero|i need|we need|i want)\b (?:el|un|a|the) (?:permiso|permit)\b"
+)
+_DATES: Final = re.compile(
+    r"\b(?:fechas|dates|deadlines?|plazos?|cuando (?:abren|abre|cierran|cierra|empiezan|empieza|se puede)"
+    r"|when (?:do|does|can|will) (?:it|they|applications?|permits?|the \w+) (?:open|close|start)"
+    r"|hasta cuando|until when|till when)\b"
+)
+#: Leaving what is going on for now: "mejor lo hago después", "quiero otra cosa", "never mind".
+_LATER: Final = re.compile(
+    r"\b(?:mejor (?:lo hago |luego|despues|otro dia|mas tarde)|lo hago (?:despues|luego|mas tarde|otro dia)"
+    r"|en otro momento|quiero (?:hacer )?otra cosa|ya no quiero|no quiero seguir|olvidalo|dejalo"
+    r"|maybe later|(?:i'?ll|i will|let me) do (?:it|this|that) later|never ?mind|forget it"
+    r"|i want something else|something else please)\b"
+)
+_STATUS: Final = re.compile(
+    r"\b(?:(?:see|check|view|track|look at|ver|revisar|checar|chequear) (?:on )?(?:my|mis|mi|our|la|las)"
+    r" (?:applications?|solicitud(?:es)?|permits?|permisos?|aplicacion(?:es)?)"
+    r"|status|estatus|como va (?:mi|la) (?:solicitud|aplicacion|permiso))\b"
+)
+_ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
+#: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
+_FOLLOW_UP_WORDS: Final = 14
+
+
+def question_topic(text: str) -> tuple[str, str | None] | None:
+    """(intent, reason code or None) for a question the words make certain, else None."""
+    folded = fold(text)
+    if not folded or text.lstrip().startswith("/"):
+        return None
+    if _FOLLOW_UP.match(folded) and len(folded.split()) <= _FOLLOW_UP_WORDS:
+        reason = read_reason(text)
+        if reason is not None and not _OTHER_DOCUMENT_TOPICS.search(folded):
+            return DOCUMENTS, reason
+    if (
+        _DOCUMENT_WORDS.search(folded)
+        and not _OTHER_DOCUMENT_TOPICS.search(folded)
+        and (looks_like_question(text) or _ASKING.search(folded))
+    ):
+        return DOCUMENTS, read_reason(text)
+    if _STATUS.search(folded):
+        return STATUS, None
+    if (_APPLY_REQUEST.search(folded) and not looks_like_question(text)) or requests_to_apply_now(text):
+        return APPLY, None
+    if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
+        return DATES, None
+    if _LATER.search(folded) and "?" not in text:
+        return STOP, None
+    return None

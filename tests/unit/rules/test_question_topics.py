@@ -1,0 +1,106 @@
+"""Questions whose topic the words make certain (issue 16): documents, and follow-ups naming a reason."""
+
+import pytest
+
+from bot.rules.question_topics import APPLY, DOCUMENTS, question_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("y q papeles piden", None),
+        ("¿y para guardería?", "childcare"),
+        ("and for childcare?", "childcare"),
+        ("what about if it's because of my job?", "parent_employment"),
+        ("y si la abuela no tiene guarderia, nomas los cuida en su casa?", "childcare"),
+        (
+            "mi hijo el mayor ya va en la Franklin High y quiero q su hermanita tambien vaya ahi. "
+            "q papeles me van a pedir?",
+            "sibling",
+        ),
+        ("What documents do I need for a permit?", None),
+    ],
+)
+def test_documents_questions_in_any_wording(text, reason):
+    assert question_topic(text) == (DOCUMENTS, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where do I upload the documents?",
+        "¿dónde subo los papeles?",
+        "my documents were rejected, why?",
+        "I don't have the documents yet",
+        "y cuando se pase a la secundaria?",
+        "yes",
+        "/ask_documents",
+    ],
+)
+def test_other_topics_are_left_to_the_classifier(text):
+    assert question_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero solicitar permiso pa q mi hija entre a Dolores Huerta Elementary de LAUSD, vivimos en Compton"
+        " y es porque le hacen bullying en su escuela",
+        "necesito el permiso de salida del LAUSD pa mi hijo",
+        "I want to apply for a permit so my son can leave LAUSD",
+        "we need to get a permit for my daughter, her brother goes to Franklin",
+    ],
+)
+def test_a_request_to_apply_with_a_story_is_a_request(text):
+    assert question_topic(text) == (APPLY, None)
+
+
+def test_a_question_about_applying_is_not_a_request():
+    assert question_topic("can I apply for a permit now?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("no no, solo quiero saber las fechas", "ask_application_dates"),
+        ("i just wanna kno the dates", "ask_application_dates"),
+        ("y si es pa salir del distrito hasta cuando hay chanse", "ask_application_dates"),
+        (
+            "ola buenas noches kiero saver cuando abren los permisos pa el proximo año",
+            "ask_application_dates",
+        ),
+        ("sabe q, mejor lo hago despues", "stop"),
+        ("quiero otra cosa", "stop"),
+        ("never mind, I'll do it later", "stop"),
+        ("I want to see my applications", "check_status"),
+        ("ok I activated it and made my password. can we do the application now?", "apply_permit"),
+        ("ya podemos hacer la solicitud?", "apply_permit"),
+        ("quiero ver mis solicitudes", "check_status"),
+        ("buenas, quiero meter el permiso de mi hijo pa la school de LA", "apply_permit"),
+    ],
+)
+def test_dates_leaving_and_requests_in_parents_words(text, topic):
+    assert question_topic(text) == (topic, None)
+
+
+def test_a_later_inside_a_question_or_an_answer_is_not_leaving():
+    assert question_topic("can I do it later?") is None
+    assert question_topic("no, I will get the release next week") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "new_code"),
+    [
+        ("I never activated my account, I just clicked the link now", True),
+        ("ok sign me in please", True),
+        ("no me llego el codigo", True),
+        ("mandeme otro", True),
+        ("123456", False),
+        ("my code is 12345", False),
+        ("what code?", False),
+    ],
+)
+def test_asking_for_a_new_code_at_the_code_question(text, new_code):
+    from bot.rules.parent_asks import asks_for_a_new_code
+
+    assert asks_for_a_new_code(text) is new_code
