@@ -45,6 +45,10 @@ def plural_count(value: object) -> int | None:
     return None
 
 
+#: A sentence that ends on "a.m." or "p.m." (en) or "a. m." (es) keeps one period.
+_DOUBLE_PERIOD = re.compile(r"\b([ap]\. ?m\.)\.")
+
+
 class MissingTranslation(KeyError):
     """A catalog key or a placeholder value is missing."""
 
@@ -82,6 +86,7 @@ class Catalog:
         if count is not None:
             values["count"] = count  # python-i18n picks the entry's zero/one/many form by it
         rendered = str(i18n.t(key, locale=locale, **values))
+        rendered = _DOUBLE_PERIOD.sub(r"\1", rendered)  # "at 8:00 a.m.." when a sentence ends on a time
         missing = PLACEHOLDER.findall(rendered)
         if missing:
             self._complain(f"'{key}' in '{locale}' lacks values for {missing}")

@@ -126,3 +126,11 @@ def test_no_catalog_entry_leaves_the_plural_to_the_reader():
     for path in (ROOT / "bot" / "locales").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         assert "(s)" not in text and "(es)" not in text and "vez/veces" not in text, path.name
+
+
+@pytest.mark.parametrize(("locale", "time"), [("en", "8:00 a.m."), ("es", "8:00 a. m.")])
+def test_a_sentence_that_ends_on_a_time_has_one_period(locale, time):
+    text = Catalog().text(
+        "handoff.after_hours_chat", locale, opening=f"Monday at {time}", contact_email="x@y.org"
+    )
+    assert f"{time}." not in text and time in text
