@@ -71,6 +71,27 @@ def normalise_language(value: object) -> str | None:
     return code if code in SUPPORTED else None
 
 
+#: Small words that carry a sentence's grammar: two of the conversation's language keep it, whatever
+#: loanword the sentence is about ("y si es por bullying", "and the permiso?").
+_GRAMMAR_WORDS = {
+    "es": frozenset(
+        "y o si es son por para pa que q el la los las un una mi mis su sus de del al en con como cuando "
+        "donde porque xq tambien pero ya no".split()
+    ),
+    "en": frozenset(
+        "and or if is are for the a an my your his her of to in on with how when where why what "
+        "because but also can do does".split()
+    ),
+}
+_STAYS_WITH = 2
+
+
+def _grammar_words(text: str, language: str) -> int:
+    """How many of `language`'s grammar words the message has."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return sum(1 for word in words if word in _GRAMMAR_WORDS[language])
+
+
 #: First messages whose language the detector misjudges ("hello" reads as Spanish at 0.61).
 UNMISTAKABLE_FIRST_WORDS = {"hello": "en", "hi": "en", "hola": "es", "buenas": "es", "holi": "es"}
 
@@ -101,6 +122,8 @@ def choose_language(
     decided: str | None = None
     if guess and guess.words >= 2 and guess.confidence >= SENTENCE_CONFIDENCE:
         decided = guess.language
+        if current and decided != current and _grammar_words(text, current) >= _STAYS_WITH:
+            decided = None  # "¿y si es por bullying?": an English word in a Spanish sentence
     elif current is None:
         # "ok", a number, a word the detector is unsure of: the page the parent is on knows better.
         greeting = UNMISTAKABLE_FIRST_WORDS.get((text or "").strip(" !.?¡¿").lower())

@@ -53,3 +53,9 @@ def test_a_one_word_first_message_follows_the_page():
     assert choose_language("hola", None, hint="es") == "es"
     assert choose_language("hola buenos dias", None, hint="en") == "es"
     assert choose_language("hola", None) == "es"
+
+
+def test_a_loanword_in_a_sentence_of_the_conversations_language_does_not_flip_it():
+    assert choose_language("¿y si es por bullying?", "es") is None  # lingua: English at 0.85
+    assert choose_language("and for childcare?", "es") == "en"  # an English sentence still switches
+    assert choose_language("hola quiero un permiso para mi hijo", "en") == "es"
