@@ -9,6 +9,7 @@ instead of asking: the same validator checks it (a magnet school is still refuse
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -25,15 +26,19 @@ from bot.rules.school_names import district_aliases
 from bot.schools.lookup import LAUSD, district_by_cds, find_lausd_school, residence_districts, school_by_cds
 
 GIVEN_SLOT = "app_given"
+DETAILS = ("district", "school", "school_name", "reason")
+#: The longest school name kept from a request (the form's own answer allows the same).
+MAX_SCHOOL_NAME = 80
 #: Which form question each kept detail answers, per direction.
 ANSWERS = {
     "incoming": {"district": "residence_district", "school": "requested_school", "reason": "app_reason"},
-    "outgoing": {"district": "requested_district", "reason": "app_reason"},
+    "outgoing": {"district": "requested_district", "school_name": "requested_school", "reason": "app_reason"},
 }
 
 
 def request_details(text: str, school_named: str | None, direction: str | None) -> dict[str, str]:
-    """The district (CDE code), LAUSD school (CDE code) and reason (code) the request names."""
+    """The district (CDE code), LAUSD school (CDE code) or other school (its name) and reason (code)
+    the request names."""
     details: dict[str, str] = {}
     aliases = {
         alias: district.cds
@@ -44,6 +49,8 @@ def request_details(text: str, school_named: str | None, direction: str | None) 
     district = one_of(named_places(text, aliases, not_after_work=True))
     if district:
         details["district"] = district
+    if direction == "outgoing" and school_named:  # another district's school: its name as written
+        details["school_name"] = re.sub(r"[;=]", " ", school_named).strip()[:MAX_SCHOOL_NAME]
     phrases = ([school_named] if school_named else []) + school_phrases(text)
     exact = [m.candidates[0].cds for m in map(find_lausd_school, phrases) if m.verdict == "exact"]
     school = one_of(exact)
@@ -63,7 +70,7 @@ def encode(details: dict[str, str]) -> str | None:
 def decode(value: Any) -> dict[str, str]:
     """The details kept in the slot."""
     pairs = (part.partition("=") for part in str(value or "").split(";") if "=" in part)
-    return {key: found for key, _, found in pairs if key in ("district", "school", "reason") and found}
+    return {key: found for key, _, found in pairs if key in DETAILS and found}
 
 
 def kept_details(tracker: Tracker, direction: str | None) -> dict[str, str]:

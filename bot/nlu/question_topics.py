@@ -40,6 +40,7 @@ KEEP: Final = {
     "apply_permit": _ALWAYS | {"apply_permit", "check_status", "upload_document", "create_account"},
     "ask_application_dates": _ALWAYS | {"ask_application_dates", "ask_processing_time", "check_status"},
     "stop": _ALWAYS | {"stop", "goodbye"},
+    "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
     "check_status": _ALWAYS | {"check_status", "ask_processing_time", "ask_appeal", "upload_document"},
 }
 

@@ -24,6 +24,7 @@ DOCUMENTS: Final = "ask_documents"
 APPLY: Final = "apply_permit"
 DATES: Final = "ask_application_dates"
 STATUS: Final = "check_status"
+REASONS: Final = "ask_permit_reasons"
 STOP: Final = "stop"
 
 _DOCUMENT_WORDS: Final = re.compile(
@@ -64,6 +65,10 @@ _STATUS: Final = re.compile(
     r" (?:applications?|solicitud(?:es)?|permits?|permisos?|aplicacion(?:es)?)"
     r"|status|estatus|como va (?:mi|la) (?:solicitud|aplicacion|permiso))\b"
 )
+_REASONS: Final = re.compile(
+    r"\b(?:(?:que|q|cuales|cuáles|what|which) (?:son las |are the |)(?:razones|motivos|reasons)"
+    r"|(?:razones|motivos|reasons) (?:pa|para|for|to)\b)"
+)
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
@@ -84,6 +89,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         and (looks_like_question(text) or _ASKING.search(folded))
     ):
         return DOCUMENTS, read_reason(text)
+    if _REASONS.search(folded) and not _DOCUMENT_WORDS.search(folded):
+        return REASONS, None
     if _STATUS.search(folded):
         return STATUS, None
     if (_APPLY_REQUEST.search(folded) and not looks_like_question(text)) or requests_to_apply_now(text):

@@ -102,3 +102,10 @@ def test_the_same_request_in_february_goes_on_to_sign_in(monkeypatch):
     slots, replies = start(text, "2027-02-03", monkeypatch)
     assert replies == ["utter_sign_in_first_apply"]
     assert decode(slots["app_given"])["reason"] == "sibling"
+
+
+def test_leaving_keeps_the_other_districts_school_as_named():
+    text = "quiero el permiso de salida pa q mi hijo vaya a Culver City, a la escuela Linwood Howe"
+    details = request_details(text, "Linwood Howe", "outgoing")
+    assert details["school_name"] == "Linwood Howe"
+    assert find_district("Culver City Unified").candidates[0].cds == details["district"]

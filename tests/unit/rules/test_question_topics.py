@@ -73,6 +73,11 @@ def test_a_question_about_applying_is_not_a_request():
         ("quiero otra cosa", "stop"),
         ("never mind, I'll do it later", "stop"),
         ("I want to see my applications", "check_status"),
+        (
+            "cuales son las razones pa sacar a mi hijo de LAUSD y llevarlo a una escuela de otro distrito?",
+            "ask_permit_reasons",
+        ),
+        ("what are the reasons to leave LAUSD", "ask_permit_reasons"),
         ("ok I activated it and made my password. can we do the application now?", "apply_permit"),
         ("ya podemos hacer la solicitud?", "apply_permit"),
         ("quiero ver mis solicitudes", "check_status"),
