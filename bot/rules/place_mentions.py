@@ -42,7 +42,7 @@ def named_places(text: str, names: Mapping[str, T], *, not_after_work: bool = Fa
 
     With `not_after_work`, a name that follows a work word ("trabajo en Glendale") is left out.
     """
-    words = fold(text).split()
+    words = [word.strip(".'-") for word in fold(text).split()]  # "We live in Burbank."
     taken = [False] * len(words)
     found: list[T] = []
     for name in sorted(names, key=lambda n: -len(n.split())):

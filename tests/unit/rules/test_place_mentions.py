@@ -8,6 +8,7 @@ DISTRICTS = {"Burbank": "burbank", "Glendale": "glendale", "Long Beach": "long b
 def test_a_district_named_in_a_story_is_found_in_either_language():
     assert named_places("We live in Burbank and want her at Toluca Lake", DISTRICTS) == ["burbank"]
     assert named_places("vivimos en long beach, ca", DISTRICTS) == ["long beach"]
+    assert named_places("To Toluca Lake Elementary. We live in Burbank.", DISTRICTS) == ["burbank"]
 
 
 def test_the_workplace_is_not_the_home_district():
