@@ -29,6 +29,25 @@ def direction_in_play(tracker: Tracker) -> Direction:
     return Direction.INCOMING
 
 
+#: How many of the parent's messages back a reason the assistant talked about stays "that".
+FOLLOW_UP_TURNS = 3
+
+
+def reason_in_play(tracker: Tracker) -> str | None:
+    """The reason the assistant's recent answers were about (their `permit_reason`), if any."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns += 1
+            if turns > FOLLOW_UP_TURNS:
+                return None
+        elif event.get("event") == "bot":
+            reason = (event.get("metadata") or {}).get("permit_reason")
+            if isinstance(reason, str):
+                return reason
+    return None
+
+
 def _known_reason(tracker: Tracker, direction: Direction) -> str | None:
     """The permit reason the parent named now, or earlier in the conversation (typed in words too)."""
     text = str(tracker.latest_message.get("text") or "")
@@ -37,6 +56,7 @@ def _known_reason(tracker: Tracker, direction: Direction) -> str | None:
         read_reason(text),
         tracker.get_slot("permit_reason"),
         tracker.get_slot("app_reason"),
+        reason_in_play(tracker),  # "wat papers do i need 4 that" after a reason was explained
     ]
     for value in candidates:
         if isinstance(value, str) and load_policy().is_reason(value, direction):

@@ -61,3 +61,30 @@ def test_language_follows_an_explicit_request_and_the_page_hint():
     assert events[0]["value"] == "es"
     events, _ = run(ActionDetectLanguage(), tracker("ok", "affirm", language="es"))
     assert events == []
+
+
+def test_documents_for_that_follow_the_reason_just_explained():
+    text = "wat papers do i need 4 that"
+    message = {"text": text, "intent": {"name": "ask_documents"}, "entities": []}
+    events = [
+        {"event": "user", "text": "her bro alredy goes 2 franklin"},
+        {
+            "event": "bot",
+            "text": "…",
+            "metadata": {"utter_action": "utter_reason_meaning", "permit_reason": "sibling"},
+        },
+        {"event": "user", "text": text},
+    ]
+    _, messages = run(ActionExplainDocuments(), Tracker("t", {}, message, events, False, None, {}, None))
+    assert [(m["response"], m.get("permit_reason")) for m in messages] == [
+        ("utter_reason_documents", "sibling")
+    ]
+
+
+def test_a_reason_talked_about_long_ago_is_not_that():
+    message = {"text": "what documents", "intent": {"name": "ask_documents"}, "entities": []}
+    events = [{"event": "bot", "metadata": {"permit_reason": "sibling"}}] + [
+        {"event": "user", "text": f"message {n}"} for n in range(4)
+    ]
+    _, messages = run(ActionExplainDocuments(), Tracker("t", {}, message, events, False, None, {}, None))
+    assert [m["response"] for m in messages] == ["utter_ask_documents_reason"]
