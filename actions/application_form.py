@@ -28,6 +28,7 @@ from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
+from bot.rules.parent_asks import looks_like_question
 from bot.rules.reason_words import read_reason
 from bot.rules.school_year import SchoolYear
 from bot.rules.typed_answers import read_yes_no
@@ -202,7 +203,12 @@ class ValidateApplicationForm(
     async def validate_release_in_hand(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        answer = read_yes_no(str(value or "")) or _yes_no_intent(tracker)
+        text = str(value or "")
+        answer = read_yes_no(text)
+        if answer is None and looks_like_question(text):  # "y eso dónde lo pido?" is not a yes
+            dispatcher.utter_message(response="utter_release")
+            return {"release_in_hand": None}
+        answer = answer or _yes_no_intent(tracker)
         if answer:
             return {"release_in_hand": answer}
         dispatcher.utter_message(response="utter_application_yes_no")

@@ -337,3 +337,20 @@ def test_no_tengo_el_numero_at_the_status_question_points_to_signing_in():
         ValidateStatusForm(), "status_form", "no tengo el numero", "inform", requested_slot="status_number"
     )
     assert replies == ["utter_dont_know_status_number"]
+
+
+def test_a_question_at_the_release_question_is_answered_not_taken_as_yes():
+    text = "y eso donde lo pido?"
+    message = {"text": text, "intent": {"name": "affirm"}, "entities": []}
+    events = [
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "slot", "name": "release_in_hand", "value": text},  # Rasa's from_text mapping
+    ]
+    slots = {"language": "es", **INCOMING, "app_reason": "military"}
+    slots.update(requested_slot="release_in_hand", release_in_hand=text)
+    tracker = Tracker("t", slots, message, events, False, None, {"name": "application_form"}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ValidateApplicationForm().run(dispatcher, tracker, DOMAIN))
+    slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+    assert slots_set["release_in_hand"] is None
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_release"]
