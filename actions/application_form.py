@@ -220,6 +220,8 @@ class ValidateApplicationForm(
         intent = latest_intent(tracker)
         text = str(value or "")
         typed = read_yes_no(text)
+        if typed is None and looks_like_question(text) and not text.startswith("/"):
+            return {"application_confirmed": None}  # a question is not "submit it": the summary again
         if typed == "yes" or (
             intent == "affirm" and (text.startswith("/") or any(char.isalpha() for char in text))
         ):

@@ -116,10 +116,13 @@ def _district(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: 
 
 
 def _named_or_typed(find: Callable[[str], Any], named: str | None, typed: str) -> Any:
-    """The match for the name NLU found in the answer ("he goes to [Venice High] now"), or, when
-    that finds nothing, for the whole answer."""
-    if named and named.strip() != typed.strip():
-        match = find(named)
-        if match.verdict != "none" and match.candidates:
-            return match
-    return find(typed)
+    """The match for the whole answer when it is a school's exact name ("Carthay Elementary Of
+    Environmental Studies Magnet"), else for the name NLU found in it ("he goes to [Venice High]
+    now"), else for the whole answer."""
+    whole = find(typed)
+    if whole.verdict == "exact" or not named or named.strip() == typed.strip():
+        return whole  # the whole answer is a school's exact name: NLU's part of it is not better
+    match = find(named)
+    if match.verdict != "none" and match.candidates:
+        return match
+    return whole

@@ -198,3 +198,11 @@ def test_student_names_are_capitalised_as_people_write_them() -> None:
         "student_last_name": "de la Cruz Ramírez"
     }
     assert validate("student_last_name", "McDonald")[0] == {"student_last_name": "McDonald"}
+
+
+def test_a_magnet_typed_in_full_is_refused_even_when_nlu_found_only_part_of_the_name() -> None:
+    typed = "Carthay Elementary of Environmental Studies Magnet"
+    part = [{"entity": "school", "value": "Carthay Elementary", "start": 0, "end": 18}]
+    result, messages = validate("requested_school", typed, part, app_direction="incoming", student_grade="K")
+    assert result == {"requested_school": None}
+    assert responses(messages) == ["utter_application_school_magnet"]
