@@ -4,11 +4,13 @@ for each question (issue 16), the answers a correction clears, and the "which an
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from rasa_sdk import Tracker
 
 from actions.typed_answers import Reader
 from bot.applications.questions import all_reason_questions, form_questions
+from bot.core.facts import long_date
 from bot.core.text import catalog
 from bot.rules.application_answers import free_text_answer, read_direction
 from bot.rules.corrections import APPLICATION_FIELD_WORDS, read_correction
@@ -47,6 +49,7 @@ APPLICATION_READERS: dict[str, Reader] = {
             "requested_district",
             "requested_school",
             "work_address",
+            *all_reason_questions(),  # employer, sibling, provider, program, the story: free text
         )
     },
 }
@@ -77,6 +80,18 @@ CORRECTABLE = {
 
 def field_label(tracker: Tracker, field: str) -> str:
     return catalog().text(f"application.field.{field}", tracker.get_slot("language") or "en")
+
+
+def field_value(tracker: Tracker, field: str, value: str) -> str:
+    """A changed answer as the summary shows it: "3rd grade", "August 12, 2015", the reason's name."""
+    locale = tracker.get_slot("language") or "en"
+    if field == "student_grade":
+        return catalog().text(f"application.grade_name.{value}", locale)
+    if field == "student_birthdate":
+        return long_date(catalog(), locale, date.fromisoformat(value))
+    if field == "app_reason":
+        return catalog().text(f"reasons.{value}.name", locale)
+    return value
 
 
 def fix_buttons(tracker: Tracker) -> list[dict[str, str]]:

@@ -9,7 +9,13 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.application_answers import APPLICATION_READERS, CORRECTABLE, field_label, fix_buttons
+from actions.application_answers import (
+    APPLICATION_READERS,
+    CORRECTABLE,
+    field_label,
+    field_value,
+    fix_buttons,
+)
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
@@ -88,7 +94,10 @@ class ValidateApplicationForm(
                     slots.update(
                         await self.validate_student_birthdate(kept_birthdate, dispatcher, tracker, domain)
                     )
-                dispatcher.utter_message(response="utter_application_changed", field_name=label)
+                shown = field_value(tracker, field, str(result[field]))
+                dispatcher.utter_message(
+                    response="utter_application_changed", field_name=label, new_value=shown
+                )
                 return slots
             return slots
         dispatcher.utter_message(response="utter_application_fix_field", field_name=label)

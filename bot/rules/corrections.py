@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.clock import district_today
 from bot.rules.grade_mentions import grade_mentions
+from bot.rules.mentions import find_mentions
 from bot.rules.typed_answers import fold
 
 #: Words naming each answer, most specific first (both languages, folded: no accents).
@@ -135,6 +137,12 @@ def read_correction(
     is needed, so that "her school is Franklin" answering the school question is not a correction."""
     folded = fold(text)
     field = named_field(text, fields)
+    if (
+        field is None
+        and any(name == "student_grade" for name, _ in fields)
+        and len(grade_mentions(folded)) >= 2
+    ):
+        field = "student_grade"  # "perdón, está en tercero, no en segundo": two grades, one taken back
     if field is None:
         return None
     if marker_needed and not _CORRECTION_MARKER.search(folded):
@@ -150,6 +158,9 @@ def new_value(text: str, field: str) -> str | None:
         return grades.pop() if len(grades) == 1 else None
     if field == "student_birthdate":
         kept = _NOT_PART.sub(" ", lowered)  # "nacio el 12 de agosto de 2015 no 2016"
+        dates = [m for m in find_mentions(kept, today=district_today()) if m.entity == "date"]
+        if len(dates) == 1:
+            return kept[dates[0].start : dates[0].end]
         return kept if any(char.isdigit() for char in kept) else None
     words = text.replace(",", " , ").split()
     folded = [fold(word) for word in words]

@@ -45,6 +45,7 @@ SAMPLE_VALUES = {
     "status_text": "Application LA-YT21-JX54-F: under review.",
     "applications": "• Sofia (LA-YT21-JX54-F)",
     "field_name": "grade",  # corrections (actions/typed_answers.py)
+    "new_value": "3rd grade",
 }
 
 

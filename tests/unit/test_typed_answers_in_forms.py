@@ -354,3 +354,32 @@ def test_a_question_at_the_release_question_is_answered_not_taken_as_yes():
     slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
     assert slots_set["release_in_hand"] is None
     assert [m.get("response") for m in dispatcher.messages] == ["utter_release"]
+
+
+def test_a_story_at_the_why_question_is_the_answer_whatever_the_classifier_guessed():
+    story = (
+        "la molestan y le pegan unos niños desde el año pasado, ya hablamos con la directora y no hacen nada"
+    )
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        story,
+        "activation_email_missing",
+        requested_slot="reason_explanation",
+        app_reason="bullying",
+        **INCOMING,
+    )
+    assert slots["reason_explanation"] and replies == []
+
+
+def test_a_correction_says_what_the_answer_is_now():
+    slots, replies = step(
+        ValidateApplicationForm(),
+        "application_form",
+        "me equivoque en la fecha, nacio el 12 de agosto de 2015 no 2016",
+        "inform",
+        requested_slot="app_reason",
+        **{**INCOMING, "student_grade": "6"},
+    )
+    assert slots["student_birthdate"] == "2015-08-12"
+    assert replies == ["utter_application_changed"]

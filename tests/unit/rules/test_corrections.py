@@ -70,3 +70,11 @@ def test_a_spanish_date_correction_with_me_equivoque_and_the_wrong_year_dropped(
     )
     assert found is not None and found.field == "student_birthdate"
     assert found.new_value is not None and "2015" in found.new_value and "2016" not in found.new_value
+
+
+def test_two_grades_with_one_taken_back_correct_the_grade_without_naming_it():
+    from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction, read_correction
+
+    assert read_correction("perdon esta en tercero no en segundo", APPLICATION_FIELD_WORDS) == Correction(
+        "student_grade", "3"
+    )
