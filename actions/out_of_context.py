@@ -2,7 +2,8 @@
 
 "yes please" right after "I can start your application with you" starts it; "ok so we live in
 burbank, can she go now or wait til feb" gets the dates; "her bro alredy goes 2 franklin" gets
-that reason's documents. Anything else: "Is there anything else I can help you with?".
+that reason's documents; "y pa salir del distrito?" after the dates, the reasons or the documents
+gets the same answer for leaving LAUSD. Anything else: "Is there anything else I can help you with?".
 """
 
 from __future__ import annotations
@@ -60,5 +61,14 @@ class ActionRespondOutOfContext(Action):
         reason = read_reason(text)
         if reason and load_policy().is_reason(reason, direction_in_play(tracker)):
             return events + await ActionExplainReasons().run(dispatcher, tracker, domain)
+        last = str(last_bot_response(tracker))
+        if direction and last.startswith("utter_application_dates"):  # "y pa salir del distrito?"
+            dispatcher.utter_message(response=f"utter_application_dates_{direction}")
+            return events
+        if direction and last.startswith(("utter_reason_documents", "utter_ask_documents")):
+            # "and for leaving?" after a documents answer: the documents for that direction
+            return events + [FollowupAction("action_explain_documents")]
+        if direction and last.startswith(("utter_permit_reasons", "utter_reason_meaning")):
+            return events + [FollowupAction("action_explain_reasons")]
         dispatcher.utter_message(response="utter_anything_else")
         return events

@@ -17,7 +17,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.nlg.render import render_response
+from bot.nlg.render import chosen_variation, render_response
 from bot.nlg.repeats import REPHRASE_FROM, is_form_question, times_asked_in_a_row, with_way_out
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class CatalogNaturalLanguageGenerator(TemplatedNaturalLanguageGenerator):
         locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
         params = {name: value for name, value in tracker.current_slot_values().items() if value is not None}
         params.update(kwargs)
-        message = render_response(self.catalog, variations[0], locale, params)
+        message = render_response(self.catalog, chosen_variation(variations, params), locale, params)
         if is_form_question(utter_action):
             asked = times_asked_in_a_row(_bot_actions(tracker), utter_action) + 1
             if asked >= REPHRASE_FROM:  # the third time: other words, the choices, a person

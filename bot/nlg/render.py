@@ -33,3 +33,15 @@ def render_response(
     if buttons:
         message["buttons"] = buttons
     return message
+
+
+def chosen_variation(variations: list[dict[str, Any]], slots: dict[str, Any]) -> dict[str, Any]:
+    """The first variation whose `condition` (slot values, Rasa's format) the slots meet, else the
+    first without one: "when can I apply?" in a conversation about leaving LAUSD gets the outgoing dates."""
+    for variation in variations:
+        conditions = variation.get("condition") or []
+        if conditions and all(
+            c.get("type") == "slot" and slots.get(str(c.get("name"))) == c.get("value") for c in conditions
+        ):
+            return variation
+    return next((v for v in variations if not v.get("condition")), variations[0])

@@ -41,6 +41,17 @@ KEEP: Final = {
     "ask_application_dates": _ALWAYS | {"ask_application_dates", "ask_processing_time", "check_status"},
     "stop": _ALWAYS | {"stop", "goodbye"},
     "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
+    # a follow-up naming only a direction: a classifier's topic question stands, anything else is
+    # an answer without a question, which action_respond_out_of_context reads with the last topic
+    "inform": _ALWAYS
+    | {
+        "inform",
+        "ask_application_dates",
+        "ask_documents",
+        "ask_permit_reasons",
+        "apply_permit",
+        "check_status",
+    },
     "check_status": _ALWAYS | {"check_status", "ask_processing_time", "ask_appeal", "upload_document"},
 }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.rules.application_answers import read_direction
 from bot.rules.parent_asks import looks_like_question, requests_to_apply_now
 from bot.rules.reason_words import read_reason
 from bot.rules.typed_answers import fold
@@ -24,6 +25,8 @@ DOCUMENTS: Final = "ask_documents"
 APPLY: Final = "apply_permit"
 DATES: Final = "ask_application_dates"
 STATUS: Final = "check_status"
+#: A follow-up that only names a direction ("y pa salir del distrito?"): the previous topic decides.
+FOLLOW_UP_DIRECTION: Final = "inform"
 REASONS: Final = "ask_permit_reasons"
 STOP: Final = "stop"
 
@@ -51,7 +54,7 @@ _APPLY_REQUEST: Final = re.compile(
 _DATES: Final = re.compile(
     r"\b(?:fechas|dates|deadlines?|plazos?|cuando (?:abren|abre|cierran|cierra|empiezan|empieza|se puede)"
     r"|when (?:do|does|can|will) (?:it|they|applications?|permits?|the \w+) (?:open|close|start)"
-    r"|hasta cuando|until when|till when)\b"
+    r"|hasta cuando|until when|till when|(?:wait|esperar|espero) (?:until|till|til|hasta))\b"
 )
 #: Leaving what is going on for now: "mejor lo hago después", "quiero otra cosa", "never mind".
 _LATER: Final = re.compile(
@@ -72,6 +75,7 @@ _REASONS: Final = re.compile(
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
+_DIRECTION_FOLLOW_UP_WORDS: Final = 7
 
 
 def question_topic(text: str) -> tuple[str, str | None] | None:
@@ -83,6 +87,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         reason = read_reason(text)
         if reason is not None and not _OTHER_DOCUMENT_TOPICS.search(folded):
             return DOCUMENTS, reason
+        if reason is None and read_direction(text) and len(folded.split()) <= _DIRECTION_FOLLOW_UP_WORDS:
+            return FOLLOW_UP_DIRECTION, None
     if (
         _DOCUMENT_WORDS.search(folded)
         and not _OTHER_DOCUMENT_TOPICS.search(folded)

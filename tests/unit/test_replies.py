@@ -135,3 +135,18 @@ def test_a_sentence_that_ends_on_a_time_has_one_period(locale, time):
         "handoff.after_hours_chat", locale, opening=f"Monday at {time}", contact_email="x@y.org"
     )
     assert f"{time}." not in text and time in text
+
+
+def test_the_dates_answer_follows_the_direction_already_known():
+    from bot.nlg.render import chosen_variation
+
+    dates = RESPONSES["utter_application_dates"]
+    assert (
+        chosen_variation(dates, {"permit_direction": "outgoing"})["text"] == "faq.application_dates_outgoing"
+    )
+    assert chosen_variation(dates, {"app_direction": "incoming"})["text"] == "faq.application_dates_incoming"
+    assert chosen_variation(dates, {})["text"] == "faq.application_dates"
+    assert (
+        chosen_variation(RESPONSES["utter_greet"], {"permit_direction": "outgoing"})
+        == RESPONSES["utter_greet"][0]
+    )

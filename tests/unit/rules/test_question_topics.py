@@ -109,3 +109,15 @@ def test_asking_for_a_new_code_at_the_code_question(text, new_code):
     from bot.rules.parent_asks import asks_for_a_new_code
 
     assert asks_for_a_new_code(text) is new_code
+
+
+@pytest.mark.parametrize("text", ["y pa salir del distrito?", "and for leaving LAUSD?", "y para entrar?"])
+def test_a_follow_up_naming_only_a_direction_is_left_to_the_previous_topic(text):
+    assert question_topic(text) == ("inform", None)
+
+
+def test_waiting_until_february_is_a_dates_question():
+    assert question_topic("So for next school year I have to wait until February?") == (
+        "ask_application_dates",
+        None,
+    )
