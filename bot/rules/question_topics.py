@@ -33,13 +33,16 @@ STOP: Final = "stop"
 _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos"
     r"|requirements|what do i need|what do i have to (?:bring|send|show)|what (?:do|would) they ask"
-    r"|que necesito|q necesito|que (?:me )?(?:piden|van a pedir)|q (?:me )?(?:piden|van a pedir)"
+    r"|que necesito|q necesito|(?<!por )que (?:me )?(?:piden|van a pedir)|(?<!por )q (?:me )?(?:piden|van a pedir)"
     r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar))\b"
 )
-#: Uploading, sending, status or a document already rejected: other questions about documents.
+#: Uploading, sending, status, a document rejected or never sent, passwords and appeals: other
+#: questions that name documents or dates.
 _OTHER_DOCUMENT_TOPICS: Final = re.compile(
     r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|where do i send|donde (?:los )?mando"
-    r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi)\b"
+    r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi"
+    r"|(?:never|don'?t|do not|no|nunca) (?:send|sent|upload|mando|envio|subo)|password|contrasena"
+    r"|appeal\w*|apel\w*|denied|deneg\w*|negaron|contest)\b"
 )
 _FOLLOW_UP: Final = re.compile(
     r"^(?:y|e|and|also|tambien|what about|how about|and what about|y que tal|y si|and if|y para|and for"

@@ -121,3 +121,19 @@ def test_waiting_until_february_is_a_dates_question():
         "ask_application_dates",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what are the password requirements",
+        "what is the deadline to appeal a denial",
+        "what happens if i never send the papers, do they still process it",
+        "y si nunca mando los papeles, igual lo procesan?",
+        "cual es el plazo para apelar",
+        "cuales son los requisitos de la contraseña",
+        "por que me piden el segundo nombre",
+    ],
+)
+def test_passwords_appeals_and_papers_never_sent_are_other_topics(text):
+    assert question_topic(text) is None
