@@ -41,6 +41,11 @@ _CHOICE_WORDS: Final = {
     ),
     CHAT: ("chat", "here", "aqui", "en el chat", "in the chat", "this chat", "este chat", "aca"),
 }  # fmt: skip
+#: The parent will write or call the office themself: no choice of how to be answered.
+_DOING_IT_THEMSELVES: Final = re.compile(
+    r"\b(?:i ?'?ll|i will|i can|i'm going to|im going to|gonna|let me|voy a|les voy a|le voy a|yo les|yo le)"
+    r" (?:\w+ )?(?:email|e-mail|mail|write|text|call|escribir|mandar|llamar|enviar)\w*\b"
+)
 _EMAIL: Final = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.UNICODE)
 _PHONE_CHARS: Final = re.compile(r"\+?\d[\d\s().\-]{8,}\d")
 _PAYLOAD: Final = re.compile(rf"^/{PAYLOAD_INTENT}(\{{.*\}})$", re.DOTALL)
@@ -85,6 +90,8 @@ def choice_in(text: str) -> str | None:
     words = _folded(text)
     if not words or len(words.split()) > MAX_CHOICE_WORDS or "?" in text or "¿" in text:
         return None  # "is there a phone number?" asks the assistant something
+    if _DOING_IT_THEMSELVES.search(words):
+        return None  # "ok I'll email them, thanks": the parent writes to the office themself
     padded = f" {words} "
     named = {
         choice

@@ -154,3 +154,11 @@ def test_office_hours_now_fixes_the_moment_and_an_edited_hours_file_is_read_agai
         OFFICE_HOURS_FILE.read_text().replace("fri: {", 'sat: {opens: "09:00", closes: "12:00"}\n  fri: {')
     )
     assert office_hours().is_open(office_now())
+
+
+def test_a_parent_who_will_write_to_the_office_themself_chooses_nothing():
+    from bot.rules.handoff_contact import choice_in
+
+    assert choice_in("ok I'll email them, thanks") is None
+    assert choice_in("les voy a escribir un correo") is None
+    assert choice_in("email me") == "email"
