@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionExplainReasons, direction_in_play
+from actions.status import number_in
 from bot.core.policy import load_policy
 from bot.rules.application_answers import read_direction
 from bot.rules.parent_asks import asks_about_timing, looks_like_question, wants_to_know
@@ -50,6 +51,8 @@ class ActionRespondOutOfContext(Action):
         offer = OFFERS.get(str(last_bot_response(tracker)))
         if offer and (intent == "affirm" or read_yes_no(text) == "yes"):
             return [FollowupAction(offer)]
+        if number_in(text):  # "LA-6QSF-FVQ9-H" pasted on its own: its status
+            return [FollowupAction("action_start_status_check")]
         events: list[EventType] = []
         direction = read_direction(text)
         if direction:  # remembered for what comes next ("we're leaving LAUSD")

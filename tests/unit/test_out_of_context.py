@@ -43,3 +43,8 @@ def test_a_direction_after_documents_or_reasons_asks_the_same_for_that_direction
 def test_a_direction_with_nothing_before_is_just_remembered():
     events, replies = respond("we are leaving LAUSD", "utter_greet")
     assert replies == ["utter_anything_else"]
+
+
+def test_a_confirmation_number_pasted_alone_asks_its_status():
+    events, replies = respond("LA-6QSF-FVQ9-H", "utter_greet")
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_start_status_check"}]
