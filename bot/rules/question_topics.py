@@ -57,7 +57,9 @@ _APPLY_REQUEST: Final = re.compile(
 _DATES: Final = re.compile(
     r"\b(?:fechas|dates|deadlines?|plazos?|cuando (?:abren|abre|cierran|cierra|empiezan|empieza|se puede)"
     r"|when (?:do|does|can|will) (?:it|they|applications?|permits?|the \w+) (?:open|close|start)"
-    r"|hasta cuando|until when|till when|(?:wait|esperar|espero) (?:until|till|til|hasta))\b"
+    r"|hasta cuando|until when|till when|(?:wait|esperar|espero) (?:until|till|til|hasta)"
+    r"|(?:miss|missed|after|se me pasa|se me paso|despues del) (?:the )?(?:deadline|fecha limite|plazo|april|abril"
+    r"|30 de abril))\b"
 )
 #: Leaving what is going on for now: "mejor lo hago después", "quiero otra cosa", "never mind".
 _LATER: Final = re.compile(
