@@ -41,6 +41,7 @@ KEEP: Final = {
     "ask_application_dates": _ALWAYS | {"ask_application_dates", "ask_processing_time", "check_status"},
     "stop": _ALWAYS | {"stop", "goodbye"},
     "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
+    "ask_processing_time": _ALWAYS | {"ask_processing_time", "check_status", "upload_document"},
     # a follow-up naming only a direction: a classifier's topic question stands, anything else is
     # an answer without a question, which action_respond_out_of_context reads with the last topic
     "inform": _ALWAYS

@@ -28,6 +28,7 @@ STATUS: Final = "check_status"
 #: A follow-up that only names a direction ("y pa salir del distrito?"): the previous topic decides.
 FOLLOW_UP_DIRECTION: Final = "inform"
 REASONS: Final = "ask_permit_reasons"
+NEXT: Final = "ask_processing_time"
 STOP: Final = "stop"
 
 _DOCUMENT_WORDS: Final = re.compile(
@@ -77,6 +78,11 @@ _REASONS: Final = re.compile(
     r"\b(?:(?:que|q|cuales|cuáles|what|which) (?:son las |are the |)(?:razones|motivos|reasons)"
     r"|(?:razones|motivos|reasons) (?:pa|para|for|to)\b)"
 )
+#: "What happens next?": how an application is processed, and how long it takes.
+_WHAT_NEXT: Final = re.compile(
+    r"\b(?:what happens (?:next|now)|what'?s next|whats next|now what|what now|and then what"
+    r"|y ahora que|ahora que sigue|que sigue|y luego que|que pasa ahora|que pasa despues|y despues que)\b"
+)
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
@@ -108,6 +114,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return APPLY, None
     if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
         return DATES, None
+    if _WHAT_NEXT.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
+        return NEXT, None
     if _LATER.search(folded) and "?" not in text:
         return STOP, None
     return None

@@ -73,6 +73,8 @@ def test_a_question_about_applying_is_not_a_request():
         ("quiero otra cosa", "stop"),
         ("never mind, I'll do it later", "stop"),
         ("I want to see my applications", "check_status"),
+        ("what happens next", "ask_processing_time"),
+        ("ya mande la solicitud y ahora que?", "ask_processing_time"),
         (
             "cuales son las razones pa sacar a mi hijo de LAUSD y llevarlo a una escuela de otro distrito?",
             "ask_permit_reasons",
