@@ -42,6 +42,9 @@ KEEP: Final = {
     "stop": _ALWAYS | {"stop", "goodbye"},
     "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
     "ask_processing_time": _ALWAYS | {"ask_processing_time", "check_status", "upload_document"},
+    "create_account": _ALWAYS
+    | {"create_account", "sign_in", "activation_email_missing", "forgot_password", "check_status"}
+    | {"apply_permit", "upload_document"},
     # a follow-up naming only a direction: a classifier's topic question stands, anything else is
     # an answer without a question, which action_respond_out_of_context reads with the last topic
     "inform": _ALWAYS

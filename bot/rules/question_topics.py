@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from bot.rules.application_answers import read_direction
-from bot.rules.parent_asks import looks_like_question, requests_to_apply_now
+from bot.rules.parent_asks import looks_like_question, requests_to_apply_now, says_no_account
 from bot.rules.reason_words import read_reason
 from bot.rules.typed_answers import fold
 
@@ -29,6 +29,7 @@ STATUS: Final = "check_status"
 FOLLOW_UP_DIRECTION: Final = "inform"
 REASONS: Final = "ask_permit_reasons"
 NEXT: Final = "ask_processing_time"
+ACCOUNT: Final = "create_account"
 STOP: Final = "stop"
 
 _DOCUMENT_WORDS: Final = re.compile(
@@ -114,6 +115,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return APPLY, None
     if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
         return DATES, None
+    if says_no_account(text):  # "todavía no tengo cuenta, ¿la necesito pa eso?"
+        return ACCOUNT, None
     if _WHAT_NEXT.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
         return NEXT, None
     if _LATER.search(folded) and "?" not in text:
