@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,10 +22,18 @@ from bot.applications.status_words import status_answer_text
 from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
+from bot.rules.answers import extract_email
 from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX, parse_confirmation_number
+from bot.rules.identity import normalize_email
 
 Slots = dict[str, Any]
 _NUMBER = re.compile(CONFIRMATION_NUMBER_REGEX)
+
+
+def email_in(text: str) -> str | None:
+    """An email address written in `text` (normalised), or None."""
+    outcome = normalize_email(extract_email(text))
+    return outcome.value if outcome.ok and "@" in text else None
 
 
 def number_in(text: str) -> str | None:
@@ -81,7 +89,7 @@ class ValidateStatusForm(DontKnow, TypedAnswers, FormValidationAction):
 
     #: A pasted number ("la y0z7 y9jw a") is the answer, even when the classifier read "check status".
     TYPED_READERS = {
-        "status_number": lambda text, tracker: number_in(text),
+        "status_number": lambda text, tracker: number_in(text) or (text if email_in(text) else None),
         "status_birthdate": lambda text, tracker: text if any(char.isdigit() for char in text) else None,
     }
 
@@ -91,6 +99,8 @@ class ValidateStatusForm(DontKnow, TypedAnswers, FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
+        if tracker.get_slot("signin_email"):  # the account's email instead of a number: sign in
+            return []
         return (
             ["status_number"]
             if await signed_in_account(tracker) is not None
@@ -101,6 +111,9 @@ class ValidateStatusForm(DontKnow, TypedAnswers, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         number = number_in(str(value or ""))
+        email = email_in(str(value or ""))
+        if number is None and email:  # "I want to see my applications" → the account's email
+            return {"status_number": None, "signin_email": email, "requested_slot": None}
         if number is None:
             dispatcher.utter_message(response="utter_status_bad_number")
             return {"status_number": None}
@@ -124,6 +137,10 @@ class ActionAnswerStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if not tracker.get_slot("status_number") and tracker.get_slot("signin_email"):
+            # the parent gave the account's email: sign in (the form sends the code for the address
+            # it is given), then every application of the account
+            return [SlotSet("after_sign_in", "status"), FollowupAction("sign_in_form")]
         locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
         account = await signed_in_account(tracker)
         answer = await asyncio.to_thread(

@@ -81,6 +81,10 @@ _OUTGOING_WORDS = (
     "out of the district",
     "transfer out",
     "dejar el lausd",
+    "instead of lausd",
+    "en vez del lausd",
+    "en vez de lausd",
+    "en lugar del lausd",
 )
 
 

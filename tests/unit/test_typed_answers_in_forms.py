@@ -383,3 +383,17 @@ def test_a_correction_says_what_the_answer_is_now():
     )
     assert slots["student_birthdate"] == "2015-08-12"
     assert replies == ["utter_application_changed"]
+
+
+def test_the_account_email_at_the_number_question_leads_to_signing_in():
+    from actions.status import ActionAnswerStatus
+
+    slots, replies = step(
+        ValidateStatusForm(), "status_form", "parent-1@example.org", "inform", requested_slot="status_number"
+    )
+    assert slots["signin_email"] == "parent-1@example.org" and slots["requested_slot"] is None
+    assert replies == []
+    message = {"text": "parent-1@example.org", "intent": {"name": "inform"}, "entities": []}
+    tracker = Tracker("t", {"signin_email": "parent-1@example.org"}, message, [], False, None, {}, None)
+    events = asyncio.run(ActionAnswerStatus().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert {"event": "followup", "timestamp": None, "name": "sign_in_form"} in events
