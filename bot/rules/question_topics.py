@@ -84,6 +84,12 @@ _WHAT_NEXT: Final = re.compile(
     r"\b(?:what happens (?:next|now)|what'?s next|whats next|now what|what now|and then what"
     r"|y ahora que|ahora que sigue|que sigue|y luego que|que pasa ahora|que pasa despues|y despues que)\b"
 )
+#: "None of those, something else…" after the reasons: the Exception reason.
+_NONE_OF_THOSE: Final = re.compile(
+    r"\b(?:none of (?:those|them|these|the reasons)|something else|another reason|other reason"
+    r"|ninguno de (?:esos|estos|los motivos)|ninguna de (?:esas|estas)|ningun motivo|otro motivo"
+    r"|otra razon|otra situacion)\b"
+)
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
@@ -107,6 +113,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         and (looks_like_question(text) or _ASKING.search(folded))
     ):
         return DOCUMENTS, read_reason(text)
+    if _NONE_OF_THOSE.search(folded) and read_reason(text) in (None, "exception"):
+        return DOCUMENTS, "exception"
     if _REASONS.search(folded) and not _DOCUMENT_WORDS.search(folded):
         return REASONS, None
     if _STATUS.search(folded):

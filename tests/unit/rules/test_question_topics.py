@@ -19,6 +19,11 @@ from bot.rules.question_topics import APPLY, DOCUMENTS, question_topic
             "sibling",
         ),
         ("What documents do I need for a permit?", None),
+        (
+            "none of those, something else. my husband is sick and I need my kids close to the hospital",
+            "exception",
+        ),
+        ("ninguno de esos, es otra situacion", "exception"),
     ],
 )
 def test_documents_questions_in_any_wording(text, reason):
