@@ -42,6 +42,7 @@ KEEP: Final = {
     "stop": _ALWAYS | {"stop", "goodbye"},
     "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
     "ask_processing_time": _ALWAYS | {"ask_processing_time", "check_status", "upload_document"},
+    "ask_password_rules": _ALWAYS | {"ask_password_rules", "forgot_password"},
     "create_account": _ALWAYS
     | {"create_account", "sign_in", "activation_email_missing", "forgot_password", "check_status"}
     | {"apply_permit", "upload_document"},

@@ -30,6 +30,7 @@ FOLLOW_UP_DIRECTION: Final = "inform"
 REASONS: Final = "ask_permit_reasons"
 NEXT: Final = "ask_processing_time"
 ACCOUNT: Final = "create_account"
+PASSWORD_HERE: Final = "ask_password_rules"
 STOP: Final = "stop"
 
 _DOCUMENT_WORDS: Final = re.compile(
@@ -90,6 +91,12 @@ _NONE_OF_THOSE: Final = re.compile(
     r"|ninguno de (?:esos|estos|los motivos)|ninguna de (?:esas|estas)|ningun motivo|otro motivo"
     r"|otra razon|otra situacion)\b"
 )
+#: "Do I type the new password here?": never in the chat (the password rules answer says where).
+_PASSWORD_HERE: Final = re.compile(
+    r"\b(?:(?:la|lo) (?:pongo|escribo|mando) aqui|(?:pongo|escribo) (?:la|mi) (?:nueva|contrasena) aqui"
+    r"|(?:type|put|write|send) (?:it|the password|my password|the new one|my new password) here"
+    r"|where do i (?:type|put|write) (?:the|my) (?:new )?password)\b"
+)
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
@@ -123,6 +130,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return APPLY, None
     if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
         return DATES, None
+    if _PASSWORD_HERE.search(folded):
+        return PASSWORD_HERE, None
     if says_no_account(text):  # "todavía no tengo cuenta, ¿la necesito pa eso?"
         return ACCOUNT, None
     if _WHAT_NEXT.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):

@@ -79,6 +79,8 @@ def test_a_question_about_applying_is_not_a_request():
         ("never mind, I'll do it later", "stop"),
         ("I want to see my applications", "check_status"),
         ("what happens next", "ask_processing_time"),
+        ("ok y la nueva la pongo aqui?", "ask_password_rules"),
+        ("do I type my password here?", "ask_password_rules"),
         ("ah ok y todavia no tengo cuenta, la nesesito pa eso?", "create_account"),
         ("es q todavia no me he registrado en nada", "create_account"),
         ("ya mande la solicitud y ahora que?", "ask_processing_time"),
