@@ -4,7 +4,7 @@
 EXTRA_TESTS += parents
 # The goal is 0.95 in each language (issue 16, not reached yet: see the figures in docs/conversations.md).
 # Until then `make test` holds the floor last measured, so the rate can only go up; raise it as it does.
-PARENTS_FLOOR ?= 0.5
+PARENTS_FLOOR ?= 0.55
 
 .PHONY: parents
 
