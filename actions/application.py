@@ -13,9 +13,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_answers import CORRECTABLE
-from actions.application_form import open_school_years, year_buttons
 from actions.entities import latest_entity
 from actions.request_details import GIVEN_SLOT, keep, kept_details
+from actions.school_years import open_school_years, year_buttons
 from actions.session import next_step, require_sign_in, signed_in_account
 from bot.applications.questions import all_reason_questions
 from bot.applications.submission import ApplicationDraft, submit_application

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -20,13 +19,12 @@ from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
 from actions.request_details import GivenDetails
+from actions.school_years import long_day, open_school_years, school_year_of, year_buttons
 from actions.typed_answers import Corrections, DontKnow, TypedAnswers
 from bot.applications.questions import all_reason_questions, form_questions
 from bot.core.clock import district_today
 from bot.core.codes import Direction
-from bot.core.facts import long_date
 from bot.core.policy import load_policy
-from bot.core.text import catalog
 from bot.rules.answers import extract_name
 from bot.rules.application_answers import read_direction, work_address
 from bot.rules.birthdates import read_birthdate
@@ -46,13 +44,6 @@ Slots = dict[str, Any]
 def latest_intent(tracker: Tracker) -> str | None:
     """The intent of the parent's last message."""
     return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def school_year_of(tracker: Tracker) -> SchoolYear:
-    """The school year applied for (set when the direction was answered)."""
-    return SchoolYear.parse(str(tracker.get_slot("app_school_year") or "")) or SchoolYear.containing(
-        district_today()
-    )
 
 
 class ValidateApplicationForm(
@@ -166,8 +157,8 @@ class ValidateApplicationForm(
             locale = tracker.get_slot("language") or "en"
             dispatcher.utter_message(
                 response="utter_application_birthdate_ambiguous",
-                first=_long(locale, reading.value),
-                second=_long(locale, reading.day_first),
+                first=long_day(locale, reading.value),
+                second=long_day(locale, reading.day_first),
             )
             return {"student_birthdate": None}
         return {"student_birthdate": reading.value.isoformat()}
@@ -190,7 +181,7 @@ class ValidateApplicationForm(
             dispatcher.utter_message(
                 response="utter_application_reason_closed",
                 permit_reason=reason,
-                opens=_long(locale, upcoming.opens),
+                opens=long_day(locale, upcoming.opens),
             )
             return {"app_reason": None}
         return {"app_reason": reason}
@@ -297,40 +288,3 @@ def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
         return {slot: capitalize_name(outcome.value)}  # "jessica ramirez" → "Jessica Ramirez"
     dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
     return {slot: None}
-
-
-def _long(locale: str, day: date) -> str:
-    return long_date(catalog(), locale, day)
-
-
-def open_school_years(direction: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
-    """Which school year the application is for; stops the form when no window is open."""
-    today = district_today()
-    current = SchoolYear.containing(today)
-    late_reasons = load_policy().windows.closing[Direction(direction)]
-    years = []
-    for year in (current, current.next()):
-        window = application_window(Direction(direction), year, today)
-        excepted = late_reasons is not None and any(
-            application_window(Direction(direction), year, today, reason).is_open
-            for reason in late_reasons.except_reasons
-        )
-        if window.is_open or excepted:
-            years.append(str(year))
-    if not years:
-        opens = application_window(Direction(direction), current.next(), today).opens
-        locale = tracker.get_slot("language") or "en"
-        dispatcher.utter_message(response="utter_application_window_closed", opens=_long(locale, opens))
-        return {"requested_slot": None, "app_direction": None, "app_stopped": True}
-    if len(years) == 1:
-        return {"app_school_year": years[0], "app_years_open": None}
-    return {"app_school_year": None, "app_years_open": " ".join(years)}
-
-
-def year_buttons(years: list[str]) -> list[dict[str, str]]:
-    """One button per school year offered ("2026-27"); the payload is the year, typed back."""
-    buttons = []
-    for year in years:
-        parsed = SchoolYear.parse(year)
-        buttons.append({"title": parsed.label if parsed else year, "payload": year})
-    return buttons

@@ -148,7 +148,7 @@ def test_fixing_an_answer_clears_it_and_what_depends_on_it() -> None:
 
 
 def test_the_school_year_buttons_and_the_default() -> None:
-    from actions.application_form import year_buttons
+    from actions.school_years import year_buttons
 
     assert year_buttons(["2026-2027", "2027-2028"]) == [
         {"title": "2026-27", "payload": "2026-2027"},

@@ -279,23 +279,35 @@ def test_salir_del_lausd_read_as_stop_is_still_the_direction():
     assert "app_direction" not in slots
 
 
-def test_a_grade_correction_typed_at_the_date_question_is_not_read_as_a_date():
-    text = "sorry she is in 3rd grade, not 2nd"
-    message = {"text": text, "intent": {"name": "inform"}, "entities": []}
+def answered_from_text(slot: str, text: str, intent: str, **slots) -> tuple[dict, list[str]]:
+    """The application form's validation after Rasa filled the asked `slot` with the text (its
+    from_text mapping), as it does before the validation action runs."""
+    message = {"text": text, "intent": {"name": intent}, "entities": []}
     events = [
         {"event": "user", "text": text, "parse_data": message},
-        {"event": "slot", "name": "student_birthdate", "value": text},  # Rasa's from_text mapping
+        {"event": "slot", "name": slot, "value": text},
     ]
+    values = {"language": "en", **slots, "requested_slot": slot, slot: text}
+    tracker = Tracker("t", values, message, events, False, None, {"name": "application_form"}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ValidateApplicationForm().run(dispatcher, tracker, DOMAIN))
+    return {e["name"]: e["value"] for e in result if e.get("event") == "slot"}, [
+        m.get("response") for m in dispatcher.messages
+    ]
+
+
+def test_a_grade_correction_typed_at_the_date_question_is_not_read_as_a_date():
     before = {
         k: v for k, v in INCOMING.items() if k in ("app_direction", "app_school_year", "student_first_name")
     }
-    slots = {"language": "en", **before, "student_last_name": "Park", "student_grade": "2"}
-    slots.update(requested_slot="student_birthdate", student_birthdate=text)
-    tracker = Tracker("t", slots, message, events, False, None, {"name": "application_form"}, None)
-    dispatcher = CollectingDispatcher()
-    result = asyncio.run(ValidateApplicationForm().run(dispatcher, tracker, DOMAIN))
-    slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
-    replies = [m.get("response") for m in dispatcher.messages]
+    slots_set, replies = answered_from_text(
+        "student_birthdate",
+        "sorry she is in 3rd grade, not 2nd",
+        "inform",
+        **before,
+        student_last_name="Park",
+        student_grade="2",
+    )
     assert slots_set["student_grade"] == "3"
     assert replies == ["utter_application_changed"]  # no "couldn't read that date"
     assert slots_set["requested_slot"] == "student_birthdate"
@@ -340,20 +352,11 @@ def test_no_tengo_el_numero_at_the_status_question_points_to_signing_in():
 
 
 def test_a_question_at_the_release_question_is_answered_not_taken_as_yes():
-    text = "y eso donde lo pido?"
-    message = {"text": text, "intent": {"name": "affirm"}, "entities": []}
-    events = [
-        {"event": "user", "text": text, "parse_data": message},
-        {"event": "slot", "name": "release_in_hand", "value": text},  # Rasa's from_text mapping
-    ]
-    slots = {"language": "es", **INCOMING, "app_reason": "military"}
-    slots.update(requested_slot="release_in_hand", release_in_hand=text)
-    tracker = Tracker("t", slots, message, events, False, None, {"name": "application_form"}, None)
-    dispatcher = CollectingDispatcher()
-    result = asyncio.run(ValidateApplicationForm().run(dispatcher, tracker, DOMAIN))
-    slots_set = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+    slots_set, replies = answered_from_text(
+        "release_in_hand", "y eso donde lo pido?", "affirm", **INCOMING, language="es", app_reason="military"
+    )
     assert slots_set["release_in_hand"] is None
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_release"]
+    assert replies == ["utter_release"]
 
 
 def test_a_story_at_the_why_question_is_the_answer_whatever_the_classifier_guessed():
