@@ -103,13 +103,19 @@ def says_dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.search(fold(text)))
 
 
+#: "Can we do the application now?": a request put as a question.
+_APPLY_NOW = re.compile(
+    r"\b(?:can|could) (?:we|i|you) (?:do|start|begin|fill out|make|finish) (?:\S+ ){0,2}(?:application|permit)\b"
+    r"|\b(?:podemos|puedo|ya podemos) (?:hacer|empezar|llenar|terminar) (?:\S+ ){0,2}(?:solicitud|permiso)\b"
+)
+
+
 _REQUEST = re.compile(
     r"\b(?:i|we) (?:want|wanna|need|would like|d like|'d like|am trying|m trying|have) to\b|\bid like\b|\bhelp me\b"
     r"|\blet'?s\b|\bstart\b|\bbegin\b|\bsign me up\b|\bapply for me\b|\bcan you (?:help|start|apply|check)\b"
     r"|\bquiero\b|\bquisiera\b|\bme gustaria\b|\bnecesito (?:solicitar|aplicar|hacer|subir|pedir)\b|\bay[uú]d[ae]me\b"
     r"|\bempezar\b|\bcomenzar\b|\biniciar\b|\bempecemos\b|\bme ayuda\b|\bme puede ayudar\b|\bvamos\b"
-    r"|\b(?:can|could) (?:we|i|you) (?:do|start|begin|fill out|make|finish) (?:\S+ ){0,2}(?:application|permit)\b"
-    r"|\b(?:podemos|puedo|ya podemos) (?:hacer|empezar|llenar|terminar) (?:\S+ ){0,2}(?:solicitud|permiso)\b"
+    rf"|{_APPLY_NOW.pattern}"
 )
 _TIMING = re.compile(
     r"\b(?:when|wen|date|dates|deadline|open|opens|close|closes|closed|now|yet|still|late|too late|until|til|till"
@@ -122,12 +128,6 @@ _TIMING = re.compile(
 def requests_to_apply_now(text: str) -> bool:
     """ "can we do the application now?", "¿ya podemos hacer la solicitud?": a request put as a question."""
     return bool(_APPLY_NOW.search(fold(text)))
-
-
-_APPLY_NOW = re.compile(
-    r"\b(?:can|could) (?:we|i|you) (?:do|start|begin|fill out|make|finish) (?:\S+ ){0,2}(?:application|permit)\b"
-    r"|\b(?:podemos|puedo|ya podemos) (?:hacer|empezar|llenar|terminar) (?:\S+ ){0,2}(?:solicitud|permiso)\b"
-)
 
 
 def asks_rather_than_requests(text: str) -> bool:
