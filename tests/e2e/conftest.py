@@ -94,7 +94,7 @@ def mailbox() -> Iterator[Mailbox]:
 
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[Servers]:
-    model = ROOT / "models" / "permit-assistant.tar.gz"
+    model = Path(os.environ.get("MODEL") or ROOT / "models" / "permit-assistant.tar.gz")  # run-servers' MODEL
     assert model.exists(), "train the model first (make train)"
     running = Servers(tmp_path_factory.mktemp("var"))
     running.start()

@@ -77,7 +77,7 @@ def _activate(link: str) -> None:
 @pytest.fixture(scope="session")
 def target(parents_mailbox: Mailbox) -> Iterator[Target]:
     """The running servers, and the settings the test process shares with them."""
-    model = ROOT / "models" / "permit-assistant.tar.gz"
+    model = Path(os.environ.get("MODEL") or ROOT / "models" / "permit-assistant.tar.gz")  # run-servers' MODEL
     assert model.exists(), "train the model first (make train)"
     # Not pytest's tmp_path: other pytest sessions on the machine prune those while servers use them.
     var_dir = Path(tempfile.mkdtemp(prefix="parents-var-"))
