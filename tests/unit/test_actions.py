@@ -6,7 +6,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionExplainDocuments, ActionExplainReasons
-from actions.language import ActionDetectLanguage
 
 
 def tracker(
@@ -49,18 +48,6 @@ def test_a_partial_or_unknown_reason_is_not_guessed():
 def test_a_named_reason_is_explained_then_its_documents():
     _, messages = run(ActionExplainReasons(), tracker("what is childcare", "ask_permit_reasons", CHILDCARE))
     assert [m["response"] for m in messages] == ["utter_reason_meaning", "utter_reason_documents"]
-
-
-def test_language_follows_an_explicit_request_and_the_page_hint():
-    switch = [{"entity": "language", "value": "es"}]
-    events, _ = run(
-        ActionDetectLanguage(), tracker("can you speak spanish", "switch_language", switch, language="en")
-    )
-    assert events == [{"event": "slot", "timestamp": None, "name": "language", "value": "es"}]
-    events, _ = run(ActionDetectLanguage(), tracker("1", "inform", metadata={"language": "es"}))
-    assert events[0]["value"] == "es"
-    events, _ = run(ActionDetectLanguage(), tracker("ok", "affirm", language="es"))
-    assert events == []
 
 
 def test_documents_for_that_follow_the_reason_just_explained():
