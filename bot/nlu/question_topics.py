@@ -41,7 +41,7 @@ KEEP: Final = {
     "ask_application_dates": _ALWAYS | {"ask_application_dates", "ask_processing_time", "check_status"},
     "stop": _ALWAYS | {"stop", "goodbye"},
     "ask_permit_reasons": _ALWAYS | {"ask_permit_reasons", "ask_documents"},
-    "ask_processing_time": _ALWAYS | {"ask_processing_time", "check_status", "upload_document"},
+    "ask_processing_time": _ALWAYS | {"ask_processing_time", "upload_document"},
     "ask_password_rules": _ALWAYS | {"ask_password_rules", "forgot_password"},
     "create_account": _ALWAYS
     | {"create_account", "sign_in", "activation_email_missing", "forgot_password", "check_status"}
@@ -58,7 +58,17 @@ KEEP: Final = {
         "check_status",
     },
     "check_status": _ALWAYS | {"check_status", "ask_processing_time", "ask_appeal", "upload_document"},
+    "upload_document": _ALWAYS | {"upload_document"},
+    "ask_contact": _ALWAYS | {"ask_contact"},
+    "ask_appeal": _ALWAYS | {"ask_appeal"},
+    "ask_renewal": _ALWAYS | {"ask_renewal"},
+    "ask_release": _ALWAYS | {"ask_release"},
+    "ask_capabilities": _ALWAYS
+    | {"ask_capabilities", "ask_permit_reasons", "ask_documents", "ask_application_dates"},
 }
+#: A neighbouring intent the classifier is this unsure of does not stand against the rules: it
+#: would end below the FallbackClassifier's threshold and the parent would get "I didn't understand".
+NEIGHBOUR_MIN_CONFIDENCE: Final = 0.5
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -81,10 +91,15 @@ class QuestionTopicOverride(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT)
             guessed = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
             topic = question_topic(text) if text else None
-            if topic is None or (guessed in KEEP[topic[0]] and guessed != topic[0]):
-                continue  # the same topic is made certain; a neighbouring one stands
+            if topic is None:
+                continue
             intent, reason = topic
+            # "what does sibling mean?": a named reason explained, not its documents alone
+            keep = _ALWAYS | {intent} if intent == "ask_permit_reasons" and reason else KEEP[intent]
+            if guessed in keep and guessed != intent and confidence >= NEIGHBOUR_MIN_CONFIDENCE:
+                continue  # the same topic is made certain; a confident neighbouring one stands
             chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
             ranking = [  # the others stay below the rules' certainty, so no ambiguity fallback follows
                 {**r, PREDICTED_CONFIDENCE_KEY: min(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0, RUNNER_UP_CAP)}
@@ -93,7 +108,15 @@ class QuestionTopicOverride(GraphComponent, EntityExtractorMixin):
             ]
             message.set(INTENT, chosen, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
-            entities = message.get(ENTITIES) or []
+            # the rules read the whole message ("I work all day and my mother-in-law watches them"
+            # is childcare): their reason replaces a different one an extractor found in a word
+            entities = [
+                e
+                for e in message.get(ENTITIES) or []
+                if not reason
+                or e.get(ENTITY_ATTRIBUTE_TYPE) != "permit_reason"
+                or e.get(ENTITY_ATTRIBUTE_VALUE) == reason
+            ]
             if reason and not any(e.get(ENTITY_ATTRIBUTE_TYPE) == "permit_reason" for e in entities):
                 found = {
                     ENTITY_ATTRIBUTE_TYPE: "permit_reason",
@@ -101,5 +124,6 @@ class QuestionTopicOverride(GraphComponent, EntityExtractorMixin):
                     ENTITY_ATTRIBUTE_END: len(text),
                     ENTITY_ATTRIBUTE_VALUE: reason,
                 }
-                message.set(ENTITIES, [*entities, *self.add_extractor_name([found])], add_to_output=True)
+                entities = [*entities, *self.add_extractor_name([found])]
+            message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -16,6 +16,7 @@ import re
 from typing import Final
 
 from bot.rules.application_answers import read_direction
+from bot.rules.faq_topics import faq_topic, reason_question
 from bot.rules.parent_asks import looks_like_question, requests_to_apply_now, says_no_account
 from bot.rules.reason_words import read_reason
 from bot.rules.typed_answers import fold
@@ -34,10 +35,15 @@ PASSWORD_HERE: Final = "ask_password_rules"
 STOP: Final = "stop"
 
 _DOCUMENT_WORDS: Final = re.compile(
-    r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos"
+    r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos|affidavit"
+    r"|declaracion jurada"
     r"|requirements|what do i need|what do i have to (?:bring|send|show)|what (?:do|would) they ask"
     r"|que necesito|q necesito|(?<!por )que (?:me )?(?:piden|van a pedir)|(?<!por )q (?:me )?(?:piden|van a pedir)"
-    r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar))\b"
+    r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar)"
+    r"|(?:what|wat) else (?:do i|do we|should i) (?:need|have to send|send)|(?:que|q) (?:mas )?me falta"
+    r"|(?:what|wat)(?:'?s| is) (?:still )?missing|what am i missing"
+    r"|(?:do|does) (?:those|these|they|that|it|this) (?:count|work)|(?:sirven|sirve|cuentan|valen) (?:esos|esas|eso)"
+    r"|(?:esos|esas|eso) (?:sirven|sirve|cuentan|cuenta|valen)\b(?! como))\b"
 )
 #: Uploading, sending, status, a document rejected or never sent, passwords and appeals: other
 #: questions that name documents or dates.
@@ -54,13 +60,18 @@ _FOLLOW_UP: Final = re.compile(
 _APPLY_REQUEST: Final = re.compile(
     r"\b(?:quiero|quisiera|queremos|necesito|necesitamos|i want to|i wanna|i'd like to|id like to"
     r"|i would like to|we want to|we need to|i need to|we'd like to)\b(?: \S+){0,3}? "
-    r"(?:solicitar|aplicar|apply|pedir|sacar|request|get|hacer|tramitar|meter)\b(?: \S+){0,3}? (?:permiso|permit)\b"
+    r"(?:solicitar|aplicar|apply|pedir|sacar|request|get|hacer|tramitar|meter|llenar|fill out|fill in|iniciar"
+    r"|empezar|comenzar|start|begin)\b(?: \S+){0,3}? (?:permiso|permit|solicitud|aplicacion|application)\b"
     r"|\b(?:necesito|quiero|i need|we need|i want)\b (?:el|un|a|the) (?:permiso|permit)\b"
+    r"|^(?:iniciar|empezar|comenzar|llenar|hacer|start|begin|new) (?:una |la |mi |an? |my |the )?(?:nueva |new )?"
+    r"(?:solicitud|aplicacion|application|permiso|permit)\b"
 )
 _DATES: Final = re.compile(
     r"\b(?:fechas|dates|deadlines?|plazos?|cuando (?:abren|abre|cierran|cierra|empiezan|empieza|se puede)"
     r"|when (?:do|does|can|will) (?:it|they|applications?|permits?|the \w+) (?:open|close|start)"
     r"|hasta cuando|until when|till when|(?:wait|esperar|espero) (?:until|till|til|hasta)"
+    r"|cuando (?:puedo|podemos|se puede) (?:empezar a |comenzar a )?(?:aplicar|solicitar|pedir|meter)"
+    r"|when can (?:i|we) (?:start (?:to )?)?(?:apply|applying)"
     r"|(?:miss|missed|after|se me pasa|se me paso|despues del) (?:the )?(?:deadline|fecha limite|plazo|april|abril"
     r"|30 de abril))\b"
 )
@@ -83,7 +94,8 @@ _REASONS: Final = re.compile(
 #: "What happens next?": how an application is processed, and how long it takes.
 _WHAT_NEXT: Final = re.compile(
     r"\b(?:what happens (?:next|now)|what'?s next|whats next|now what|what now|and then what"
-    r"|y ahora que|ahora que sigue|que sigue|y luego que|que pasa ahora|que pasa despues|y despues que)\b"
+    r"|y ahora (?:que|q)|ahora (?:que|q) sigue|(?:que|q) sigue|y luego (?:que|q)|(?:que|q) pasa ahora"
+    r"|(?:que|q) pasa despues|y despues (?:que|q))\b"
 )
 #: "None of those, something else…" after the reasons: the Exception reason.
 _NONE_OF_THOSE: Final = re.compile(
@@ -108,6 +120,10 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
     folded = fold(text)
     if not folded or text.lstrip().startswith("/"):
         return None
+    explained = reason_question(folded, text)  # "what does sibling mean?", "eso tiene prioridad?"
+    short_or_asking = looks_like_question(text) or len(folded.split()) <= _FOLLOW_UP_WORDS
+    if explained is not None and short_or_asking and not _OTHER_DOCUMENT_TOPICS.search(folded):
+        return explained
     if _FOLLOW_UP.match(folded) and len(folded.split()) <= _FOLLOW_UP_WORDS:
         reason = read_reason(text)
         if reason is not None and not _OTHER_DOCUMENT_TOPICS.search(folded):
@@ -136,6 +152,9 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return ACCOUNT, None
     if _WHAT_NEXT.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
         return NEXT, None
+    faq = faq_topic(folded)  # "ok y eso donde lo subo", "y si no la aceptan?", "con quien lo confirmo"
+    if faq is not None:
+        return faq, None
     if _LATER.search(folded) and "?" not in text:
         return STOP, None
     return None

@@ -1,0 +1,94 @@
+"""Short FAQ questions in parents' words (issue 16): "y eso dónde lo subo", "y si no la aceptan?",
+"con quién lo confirmo", "what does sibling mean?" get their topic whatever the classifier guessed
+(it read most of them as "yes" because of a leading "y" / "ok")."""
+
+import pytest
+
+from bot.rules.question_topics import question_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ok y eso donde lo subo", "upload_document"),
+        ("where do I upload the documents?", "upload_document"),
+        ("¿dónde subo los papeles?", "upload_document"),
+        ("y si no la aceptan?", "ask_appeal"),
+        ("y si el distrito me dice q no otra vez?", "ask_appeal"),
+        ("what if long beach says no", "ask_appeal"),
+        ("what is the deadline to appeal a denial", "ask_appeal"),
+        ("cual es el plazo para apelar", "ask_appeal"),
+        ("y eso con quien lo confirmo", "ask_contact"),
+        ("y el correo?", "ask_contact"),
+        ("what's the office's email?", "ask_contact"),
+        ("y cuando se pase a la secundaria?", "ask_renewal"),
+        ("and when she goes to middle school?", "ask_renewal"),
+        ("ok y donde lo hago, en la pagina del distrito?", "apply_permit"),
+        ("where do I apply?", "apply_permit"),
+        ("ok y q pasa despues de mandarla", "ask_processing_time"),
+        ("como me avisan, por carta?", "ask_processing_time"),
+        ("y si no subo los papeles?", "ask_processing_time"),
+        ("what if I send them late", "ask_processing_time"),
+        ("ya mande la solicitud y me dieron un numero, y ahora q sigue?", "ask_processing_time"),
+        ("nesesito info del permit", "ask_capabilities"),
+        ("we live in long beach, who do I ask", "ask_release"),
+        ("where do I get the release?", "ask_release"),
+        ("¿a quién se la pido?", "ask_release"),
+        ("I need info about permits", "ask_capabilities"),
+    ],
+)
+def test_short_faq_questions_get_their_topic(text, topic):
+    assert question_topic(text) == (topic, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("what does sibling mean?", "sibling"),
+        ("y lo del bullying como funciona", "bullying"),
+        ("eso tiene prioridad?", "bullying"),
+        ("do military families get priority?", "military"),
+        ("cuantas horas tengo q trabajar ahi pa q cuente", "parent_employment"),
+        ("how many hours do I have to work there?", "parent_employment"),
+        (
+            "Yo vivo en Compton pero trabajo todo el dia y mi suegra es la que me cuida a los niños. "
+            "Eso cuenta como razon para el permiso?",
+            "childcare",
+        ),
+    ],
+)
+def test_what_a_reason_means_is_the_reason_explained(text, reason):
+    assert question_topic(text) == ("ask_permit_reasons", reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iniciar solicitud",
+        "buenas tardes, ya active mi cuenta y quiero llenar la solicitud del permiso pa entrar a LAUSD",
+        "I want to start an application",
+    ],
+)
+def test_a_request_to_start_an_application_is_a_request(text):
+    assert question_topic(text) == ("apply_permit", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat else do i need 2 send",
+        "y q papeles me faltan?",
+        "I have police reports, do those count?",
+        "where do I get the affidavit form?",
+    ],
+)
+def test_what_else_is_needed_is_a_documents_question(text):
+    assert question_topic(text) == ("ask_documents", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hospital Brotman", "Maria Guadalupe", "yes", "no", "3828 Delmas Terrace, Culver City", "trabajo en Culver City"],
+)
+def test_answers_are_not_questions(text):
+    assert question_topic(text) is None
