@@ -32,7 +32,7 @@ from bot.rules.corrections import APPLICATION_FIELD_WORDS, Correction
 from bot.rules.grades import Grade, parse_grade
 from bot.rules.identity import normalize_name
 from bot.rules.name_case import capitalize_name
-from bot.rules.parent_asks import looks_like_question
+from bot.rules.parent_asks import asks_what_it_means, looks_like_question
 from bot.rules.reason_words import read_reason
 from bot.rules.school_year import SchoolYear
 from bot.rules.typed_answers import read_yes_no
@@ -205,7 +205,8 @@ class ValidateApplicationForm(
     ) -> Slots:
         text = str(value or "")
         answer = read_yes_no(text)
-        if answer is None and looks_like_question(text):  # "y eso dónde lo pido?" is not a yes
+        # "y eso dónde lo pido?" is not a yes, and "no sé q es eso" is not a no: the release explained
+        if answer is None and (looks_like_question(text) or asks_what_it_means(text)):
             dispatcher.utter_message(response="utter_release")
             return {"release_in_hand": None}
         answer = answer or _yes_no_intent(tracker)

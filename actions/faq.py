@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.core.codes import Direction
+from bot.core.facts import bullets
 from bot.core.policy import load_policy
+from bot.core.text import catalog
+from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.application_answers import read_direction
 from bot.rules.parent_asks import wants_to_upload
 from bot.rules.reason_words import read_reason
@@ -27,6 +30,15 @@ def direction_in_play(tracker: Tracker) -> Direction:
         if value in ("incoming", "outgoing"):
             return Direction(str(value))
     return Direction.INCOMING
+
+
+def remembered_direction(tracker: Tracker) -> list[EventType]:
+    """The direction the last message says ("lo queremos cambiar a Glendale"), kept for the next
+    questions ("y q papeles piden?" then gets the documents for leaving)."""
+    said = read_direction(str(tracker.latest_message.get("text") or ""))
+    if said and said != tracker.get_slot("permit_direction"):
+        return [SlotSet("permit_direction", said)]
+    return []
 
 
 #: How many of the parent's messages back a reason the assistant talked about stays "that".
@@ -48,6 +60,22 @@ def reason_in_play(tracker: Tracker) -> str | None:
     return None
 
 
+def missing_in_play(tracker: Tracker) -> list[str]:
+    """The documents still missing from the application whose status was just shown (checklist
+    codes, in the bot message's metadata), if it was shown in the last few turns."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns += 1
+            if turns > FOLLOW_UP_TURNS:
+                return []
+        elif event.get("event") == "bot":
+            missing = (event.get("metadata") or {}).get("missing_documents")
+            if isinstance(missing, str) and missing:
+                return [code for code in missing.split(",") if code]
+    return []
+
+
 def _known_reason(tracker: Tracker, direction: Direction) -> str | None:
     """The permit reason the parent named now, or earlier in the conversation (typed in words too)."""
     text = str(tracker.latest_message.get("text") or "")
@@ -62,6 +90,12 @@ def _known_reason(tracker: Tracker, direction: Direction) -> str | None:
         if isinstance(value, str) and load_policy().is_reason(value, direction):
             return value
     return None
+
+
+def _named_now(tracker: Tracker) -> bool:
+    """Whether the parent's last message names a permit reason."""
+    text = str(tracker.latest_message.get("text") or "")
+    return bool(next(tracker.get_latest_entity_values("permit_reason"), None) or read_reason(text))
 
 
 def _suffix(direction: Direction) -> str:
@@ -81,13 +115,22 @@ class ActionExplainDocuments(Action):
             return [FollowupAction("action_start_upload")]  # "I need to upload documents": do it
         direction = direction_in_play(tracker)
         reason = _known_reason(tracker, direction)
-        if reason:
+        missing = [] if reason and _named_now(tracker) else missing_in_play(tracker)
+        if missing:  # "wat else do i need 2 send" right after a status answer: that application's
+            locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+            items = [catalog().text(f"documents.{code}", locale) for code in missing]
+            dispatcher.utter_message(
+                text=catalog().text(
+                    "status_chat_lines.still_missing", locale, documents=bullets(catalog(), locale, items)
+                )
+            )
+        elif reason:
             dispatcher.utter_message(
                 response=f"utter_reason_documents{_suffix(direction)}", permit_reason=reason
             )
         else:
             dispatcher.utter_message(response=f"utter_ask_documents_reason{_suffix(direction)}")
-        return []
+        return remembered_direction(tracker)
 
 
 class ActionExplainReasons(Action):
@@ -101,7 +144,10 @@ class ActionExplainReasons(Action):
     ) -> list[EventType]:
         direction = direction_in_play(tracker)
         text = str(tracker.latest_message.get("text") or "")
-        named_now = next(tracker.get_latest_entity_values("permit_reason"), None) or read_reason(text)
+        # the rules read the whole sentence ("I work all day and my mother-in-law watches them" is
+        # childcare); an extractor's entity (or a button's) when they read none
+        typed = None if text.startswith("/") else read_reason(text)
+        named_now = typed or next(tracker.get_latest_entity_values("permit_reason"), None)
         if not (isinstance(named_now, str) and load_policy().is_reason(named_now, direction)):
             dispatcher.utter_message(response=f"utter_permit_reasons{_suffix(direction)}")
         elif direction == Direction.OUTGOING:
@@ -109,4 +155,4 @@ class ActionExplainReasons(Action):
         else:
             dispatcher.utter_message(response="utter_reason_meaning", permit_reason=named_now)
             dispatcher.utter_message(response="utter_reason_documents", permit_reason=named_now)
-        return []
+        return remembered_direction(tracker)

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.entities import entity_text
 from actions.faq import ActionExplainReasons, direction_in_play
 from actions.status import number_in
 from bot.core.policy import load_policy
@@ -53,6 +54,10 @@ class ActionRespondOutOfContext(Action):
             return [FollowupAction(offer)]
         if number_in(text):  # "LA-6QSF-FVQ9-H" pasted on its own: its status
             return [FollowupAction("action_start_status_check")]
+        birthdate = entity_text(tracker, "date")
+        if birthdate and tracker.get_slot("status_number") and last_bot_response(tracker) == "utter_status_answer":
+            # "ay perdón, es el 15 de marzo del 2018" right after "not found": the same number again
+            return [SlotSet("status_birthdate", birthdate[:80]), FollowupAction("action_answer_status")]
         events: list[EventType] = []
         direction = read_direction(text)
         if direction:  # remembered for what comes next ("we're leaving LAUSD")

@@ -21,7 +21,7 @@ from bot.rules.corrections import REGISTRATION_FIELD_WORDS, Correction, read_cor
 from bot.rules.email_typos import suggested_email
 from bot.rules.identity import confirm_email, normalize_email, normalize_name
 from bot.rules.name_case import capitalize_name
-from bot.rules.typed_answers import read_yes_no
+from bot.rules.typed_answers import fold, read_yes_no
 
 NAME_FIELDS = ("parent_first_name", "parent_middle_name", "parent_last_name")
 CORRECTABLE_FIELDS = (*NAME_FIELDS, "parent_email")
@@ -46,8 +46,24 @@ def _confirmation_reader(text: str, tracker: Tracker) -> str | None:
     return text if read_correction(text, REGISTRATION_FIELD_WORDS, marker_needed=False) else None
 
 
+#: Social words a classifier rightly reads as such, never a name ("thanks" at the name question).
+_NOT_NAMES = frozenset(
+    {"thanks", "thank you", "thx", "ty", "gracias", "muchas gracias", "hi", "hello", "hey", "hola", "buenas",
+     "bye", "adios", "ok", "okay", "help", "ayuda"}
+)
+
+
+def _name_reader(text: str, tracker: Tracker) -> str | None:
+    """ "Grace" read as a thank-you is still the name asked for (a name the rules accept)."""
+    if read_yes_no(text) or fold(text) in _NOT_NAMES or len(text.split()) > 4:
+        return None
+    return text if normalize_name(extract_name(text)).ok else None
+
+
 #: What each question accepts when typed, whatever intent the classifier guessed (issue 16).
 REGISTRATION_READERS: dict[str, Reader] = {
+    "parent_first_name": _name_reader,
+    "parent_last_name": _name_reader,
     "parent_email": _email_reader,
     "parent_email_again": _email_reader,
     "human_check": lambda text, tracker: text if extract_digits(text) else None,

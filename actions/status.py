@@ -155,10 +155,15 @@ class ActionAnswerStatus(Action):
         dispatcher.utter_message(
             response="utter_status_answer",
             status_text=status_answer_text(answer, locale),
+            # "y q papeles me faltan?" next is about this application (actions.faq.missing_in_play)
+            missing_documents=",".join(answer.missing_documents),
             **personal_values(answer.student_first_name),  # masked in the tracker store
         )
         if answer.code == AnswerCode.LIMITED:  # the bot cannot finish this: a person can
             await hand_over(dispatcher, tracker, "unfinished")
+        if answer.code == AnswerCode.NOT_FOUND and tracker.get_slot("status_birthdate"):
+            # "ay perdón, es el 15 de marzo" next tries the same number again (actions.out_of_context)
+            return [SlotSet("status_birthdate", None)]
         return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
 
 

@@ -79,12 +79,23 @@ def policy_facts(catalog: Catalog, locale: str) -> dict[str, str]:
 def reason_facts(catalog: Catalog, locale: str, reason: str) -> dict[str, str]:
     """Placeholders about one incoming permit reason (empty when the code is unknown)."""
     found = load_policy().incoming_reasons.get(reason)
+    leaving = load_policy().outgoing_reasons.get(reason)
+    outgoing = {"outgoing_documents": _outgoing_documents(catalog, locale, leaving.documents if leaving else ())}
     if found is None:
-        known = reason in load_policy().outgoing_reasons
-        return {"reason_name": catalog.text(f"reasons.{reason}.name", locale)} if known else {}
+        return {"reason_name": catalog.text(f"reasons.{reason}.name", locale), **outgoing} if leaving else {}
     documents = [catalog.text(f"documents.{code}", locale) for code in found.documents]
     return {
         "reason_name": catalog.text(f"reasons.{reason}.name", locale),
         "reason_meaning": catalog.text(f"reasons.{reason}.meaning", locale),
         "reason_documents": bullets(catalog, locale, documents),
+        **outgoing,
     }
+
+
+def _outgoing_documents(catalog: Catalog, locale: str, codes: tuple[str, ...]) -> str:
+    """The documents LAUSD usually asks for when leaving for one reason, as a sentence and bullets
+    (empty when the policy lists none: then the other district says what it needs)."""
+    if not codes:
+        return ""
+    items = bullets(catalog, locale, [catalog.text(f"documents.{code}", locale) for code in codes])
+    return catalog.text("faq.outgoing_documents_usual", locale, documents=items)

@@ -88,13 +88,23 @@ _OUTGOING_WORDS = (
 )
 
 
+#: "mi hijo va en una escuela de LAUSD y lo queremos cambiar a Glendale": at LAUSD now, moved elsewhere.
+_MOVED_OUT_OF_LAUSD = re.compile(
+    r"\b(?:va|van|esta|estan|asiste|asisten|estudia|goes|go|attends|attend|is|are) (?:en|a|to|at|in) "
+    r"(?:una |la |an |a |the )?(?:escuela |school )?(?:de |del |of )?lausd\b"
+    r".*\b(?:cambiar(?:lo|la|los)?|pasar(?:lo|la|los)?|mover(?:lo|la|los)?|(?:lo|la|los) (?:queremos |quiero )?"
+    r"(?:cambiar|pasar|mover)|transfer (?:him|her|them)|move (?:him|her|them)|switch (?:him|her|them))"
+    r" (?:a|al|to) (?!(?:otra |another |una |an? )?(?:escuela )?(?:de |del )?lausd)"
+)
+
+
 def read_direction(text: str) -> str | None:
     """'incoming' or 'outgoing' from a typed answer, or None when it says neither (or both)."""
     folded = "".join(
         char for char in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(char)
     )
     incoming = any(word in folded for word in _INCOMING_WORDS)
-    outgoing = any(word in folded for word in _OUTGOING_WORDS)
+    outgoing = any(word in folded for word in _OUTGOING_WORDS) or bool(_MOVED_OUT_OF_LAUSD.search(folded))
     if incoming == outgoing:
         return None
     return "incoming" if incoming else "outgoing"

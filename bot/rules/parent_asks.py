@@ -98,6 +98,21 @@ _DONT_KNOW = re.compile(
 )
 
 
+_WHAT_IS_IT = re.compile(
+    r"\b(?:no (?:se|entiendo|comprendo) (?:(?:q|que|lo que|lo q) )?(?:es|significa|quiere decir)"
+    r"|(?:q|que) es eso|(?:q|que) significa|(?:q|que) quiere decir|no entiendo|no le entiendo"
+    r"|what(?:'s| is) (?:that|this|a release|it)|whats (?:that|this)|what does (?:that|it|this) mean"
+    r"|(?:i )?(?:don'?t|dont|do not) (?:know|understand) what (?:that|this|it) (?:is|means)"
+    r"|(?:i )?(?:don'?t|dont|do not) understand)\b"
+)
+
+
+def asks_what_it_means(text: str) -> bool:
+    """ "no sé q es eso", "what's that?", "I don't understand": the parent needs the question
+    explained; it is not a "no"."""
+    return bool(_WHAT_IS_IT.search(fold(text)))
+
+
 def says_dont_know(text: str) -> bool:
     """'I don't know', 'I don't have it', 'no sé', 'no lo tengo'."""
     return bool(_DONT_KNOW.search(fold(text)))

@@ -1,0 +1,122 @@
+"""Follow-ups keep what the conversation already said (issue 16): the documents still missing after a
+status answer, the direction of a family leaving LAUSD, the reason a whole story names, the
+outgoing parent-employment proof, a corrected birth date after "not found"."""
+
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionExplainDocuments, ActionExplainReasons
+from actions.out_of_context import ActionRespondOutOfContext
+from bot.core.text import catalog
+from bot.nlg.render import render_response
+from bot.rules.application_answers import read_direction
+from bot.rules.parent_asks import asks_what_it_means
+from tests.domain import load_domain
+
+
+def run(action, text: str, intent: str, events=(), entities=(), **slots):
+    message = {"text": text, "intent": {"name": intent}, "entities": list(entities)}
+    tracker = Tracker("t", {"language": "es", **slots}, message, list(events), False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher.messages, result
+
+
+def shown(message: dict, locale: str) -> str:
+    response = load_domain()["responses"][message["response"]][0]
+    params = {k: v for k, v in message.items() if k not in ("response", "buttons", "template")}
+    return render_response(catalog(), response, locale, params)["text"]
+
+
+STATUS_SHOWN = [
+    {"event": "user", "text": "15/03/2018"},
+    {
+        "event": "bot",
+        "text": "Solicitud LA-K42N-JQKE-7 de Ana: ...",
+        "metadata": {
+            "utter_action": "utter_status_answer",
+            "missing_documents": "release_from_residence,sibling_enrollment",
+        },
+    },
+]
+
+
+def test_what_is_missing_right_after_a_status_answer_is_that_applications_list():
+    messages, _ = run(ActionExplainDocuments(), "y q papeles me faltan?", "ask_documents", STATUS_SHOWN)
+    assert len(messages) == 1 and not messages[0].get("response")
+    text = messages[0]["text"]
+    assert "autorización" in text and "hermano" in text
+    assert "cuál es su motivo" not in text.lower()
+
+
+def test_a_reason_named_after_a_status_answer_gets_that_reasons_documents():
+    messages, _ = run(ActionExplainDocuments(), "y para guardería?", "ask_documents", STATUS_SHOWN)
+    assert messages[0]["response"] == "utter_reason_documents"
+    assert messages[0]["permit_reason"] == "childcare"
+
+
+def test_a_family_at_an_lausd_school_moving_to_another_district_is_leaving():
+    text = "mi hijo va en una escuela de LAUSD y lo queremos cambiar a Glendale el año q viene"
+    assert read_direction(text) == "outgoing"
+    assert read_direction("my son goes to an LAUSD school and we want to transfer him to Burbank") == "outgoing"
+    assert read_direction("my daughter goes to an LAUSD school and we moved to Glendale") is None
+    assert read_direction("va a una escuela de lausd y la quiero cambiar a otra escuela de lausd") is None
+    messages, events = run(ActionExplainReasons(), text + " porque mi esposo trabaja alla", "ask_permit_reasons")
+    assert [m["response"] for m in messages] == ["utter_reason_documents_outgoing"]
+    assert {"event": "slot", "timestamp": None, "name": "permit_direction", "value": "outgoing"} in events
+
+
+def test_leaving_for_parent_employment_names_the_employer_letter_in_both_languages():
+    messages, _ = run(
+        ActionExplainDocuments(), "q papeles nesesito pa sacar a mi hijo de LAUSD si trabajo alla", "ask_documents"
+    )
+    assert messages[0]["response"] == "utter_reason_documents_outgoing"
+    assert "carta del empleador" in shown(messages[0], "es")
+    assert "letter from the employer" in shown(messages[0], "en")
+    sibling = {**messages[0], "permit_reason": "sibling"}
+    assert "letter from the employer" not in shown(sibling, "en")
+
+
+def test_the_whole_story_names_the_reason_not_one_word_of_it():
+    story = "trabajo todo el dia y mi suegra es la que me cuida a los niños, eso cuenta como razon?"
+    entity = {"entity": "permit_reason", "value": "parent_employment", "start": 0, "end": 7}
+    messages, _ = run(ActionExplainReasons(), story, "ask_permit_reasons", entities=[entity])
+    assert messages[0]["permit_reason"] == "childcare"
+
+
+def test_a_corrected_birth_date_after_not_found_tries_the_same_number_again():
+    events = [
+        {"event": "user", "text": "1 de enero de 2016"},
+        {"event": "bot", "text": "No encontré...", "metadata": {"utter_action": "utter_status_answer"}},
+    ]
+    date = {"entity": "date", "value": "2018-03-15", "start": 17, "end": 37}
+    _, result = run(
+        ActionRespondOutOfContext(),
+        "ay perdon, es el 15 de marzo del 2018",
+        "inform",
+        events,
+        entities=[date],
+        status_number="LA-NBTT-3SPR-W",
+    )
+    names = [(e.get("name"), e.get("value")) for e in result]
+    assert ("status_birthdate", "15 de marzo del 2018") in names
+    assert ("action_answer_status", None) in names  # the follow-up action
+
+
+def test_not_knowing_what_the_question_means_is_not_a_no():
+    for text in ("no se q es eso", "no sé qué significa", "what's that?", "I don't understand"):
+        assert asks_what_it_means(text)
+    for text in ("no", "no la tengo", "ah no, no la tengo", "no, not yet"):
+        assert not asks_what_it_means(text)
+
+
+def test_a_name_read_as_a_thank_you_is_still_the_name():
+    from actions.registration import REGISTRATION_READERS
+
+    read = REGISTRATION_READERS["parent_first_name"]
+    assert read("Grace", None) == "Grace"
+    assert read("María José", None) == "María José"
+    for not_a_name in ("thanks", "gracias", "yes", "no", "parent@example.org"):
+        assert read(not_a_name, None) is None
