@@ -18,7 +18,7 @@ from actions.application_answers import (
 from actions.application_places import PlaceValidators
 from actions.entities import entity_text, latest_entity
 from actions.free_text_answers import free_text_slot
-from actions.request_details import GivenDetails
+from actions.request_details import GIVEN_SLOT, GivenDetails, encode, kept_details
 from actions.school_years import long_day, open_school_years, school_year_of, year_buttons
 from actions.typed_answers import Corrections, DontKnow, TypedAnswers
 from bot.applications.questions import all_reason_questions, form_questions
@@ -111,7 +111,9 @@ class ValidateApplicationForm(
         if direction not in ("incoming", "outgoing"):
             dispatcher.utter_message(response="utter_application_direction")
             return {"app_direction": None}
-        return {"app_direction": direction, **open_school_years(direction, dispatcher, tracker)}
+        # "es pa q entre a una escuela de LAUSD, vivimos en pasadena": the district is not asked again
+        given = {GIVEN_SLOT: encode(kept_details(tracker, direction))}
+        return {"app_direction": direction, **open_school_years(direction, dispatcher, tracker), **given}
 
     async def validate_app_school_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

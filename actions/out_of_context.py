@@ -38,6 +38,31 @@ def last_bot_response(tracker: Tracker) -> str | None:
     return None
 
 
+def answered_recently(tracker: Tracker, prefix: str, turns: int = 2) -> bool:
+    """Whether one of the assistant's answers to the parent's last `turns` messages was a response
+    whose name starts with `prefix` ("utter_application_dates")."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen > turns:
+                return False
+        elif event.get("event") == "bot":
+            if str((event.get("metadata") or {}).get("utter_action") or "").startswith(prefix):
+                return True
+    return False
+
+
+def direction_follow_up(tracker: Tracker) -> str | None:
+    """ "y pa salir del distrito?" right after the dates: the dates response for that direction, even
+    at a form's question (the question is then asked again), else None."""
+    text = str(tracker.latest_message.get("text") or "")
+    direction = read_direction(text)
+    if direction and looks_like_question(text) and answered_recently(tracker, "utter_application_dates"):
+        return f"utter_application_dates_{direction}"
+    return None
+
+
 class ActionRespondOutOfContext(Action):
     """A yes/no or details given when no question was asked."""
 

@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.entities import entity_text
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
-from bot.rules.place_mentions import named_places, one_of, school_phrases
+from bot.rules.place_mentions import named_places, one_of, school_name_as_written, school_phrases
 from bot.rules.reason_words import read_reason
 from bot.rules.school_names import district_aliases
 from bot.schools.lookup import LAUSD, district_by_cds, find_lausd_school, residence_districts, school_by_cds
@@ -49,8 +49,9 @@ def request_details(text: str, school_named: str | None, direction: str | None) 
     district = one_of(named_places(text, aliases, not_after_work=True))
     if district:
         details["district"] = district
-    if direction == "outgoing" and school_named:  # another district's school: its name as written
-        details["school_name"] = re.sub(r"[;=]", " ", school_named).strip()[:MAX_SCHOOL_NAME]
+    written = school_named or (school_name_as_written(text) if direction == "outgoing" else None)
+    if direction == "outgoing" and written:  # another district's school: its name as written
+        details["school_name"] = re.sub(r"[;=]", " ", written).strip()[:MAX_SCHOOL_NAME]
     phrases = ([school_named] if school_named else []) + school_phrases(text)
     exact = [m.candidates[0].cds for m in map(find_lausd_school, phrases) if m.verdict == "exact"]
     school = one_of(exact)

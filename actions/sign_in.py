@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.out_of_context import direction_follow_up
 from actions.session import FLOWS_AFTER_SIGN_IN, next_step, sign_in_events, signed_in_account
 from actions.typed_answers import TypedAnswers
 from bot.accounts.password_reset import request_password_reset
@@ -83,6 +84,10 @@ class ValidateSignInForm(TypedAnswers, FormValidationAction):
             # "i dont have no account yet": no trap at the email question, registration instead
             dispatcher.utter_message(response="utter_sign_in_no_account")
             return {"signin_email": None, "requested_slot": None, "signin_no_account": True}
+        dates = direction_follow_up(tracker) if email is None else None
+        if dates:  # "y pa salir del distrito?" after the dates: not an address, a question answered
+            dispatcher.utter_message(response=dates)
+            return {"signin_email": None}
         if email is None:
             dispatcher.utter_message(response="utter_invalid_email")
             return {"signin_email": None}

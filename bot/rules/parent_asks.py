@@ -62,6 +62,7 @@ _OPENING = re.compile(
 _QUESTION_INSIDE = re.compile(
     r"\b(?:can|could|should|do|does|is|are|will|would|may) (?:i|we|she|he|they|you|it|my|our)\b"
     r"|\b(?:puede|puedo|podemos|debo|debemos|se puede)\b|\bor (?:wait|not)\b|\bo (?:esperar|no)\b$"
+    r"|^(?:eso|esto|that|this|and that|y eso) (?:donde|como|cuando|where|how|when)\b"
 )
 
 

@@ -86,3 +86,23 @@ def one_of(found: Iterable[T]) -> T | None:
     """The only value found, or None when there are none or several (then the form asks)."""
     values = list(dict.fromkeys(found))
     return values[0] if len(values) == 1 else None
+
+
+#: "a la escuela Linwood Howe, porque…", "to Franklin Elementary in Culver City": a school's name as
+#: the parent wrote it (capitalised words after a school word, or ending in one).
+_SCHOOL_AS_WRITTEN: Final = re.compile(
+    r"\b(?:escuela|primaria|secundaria|preparatoria|prepa|colegio|school)\s+"
+    r"((?:[A-ZÁÉÍÓÚÑ][\w.'-]*)(?:\s+[A-ZÁÉÍÓÚÑ][\w.'-]*){0,3})"
+    r"|\b((?:[A-ZÁÉÍÓÚÑ][\w.'-]*\s+){1,3}(?:Elementary|Middle|High|Academy|School|Primary Center))\b"
+)
+#: Capitalised words that are not a school's name ("la escuela LAUSD", "school in LA").
+_NOT_SCHOOL_NAMES: Final = frozenset({"lausd", "la", "los angeles", "unified", "district", "distrito"})
+
+
+def school_name_as_written(text: str) -> str | None:
+    """The name of a school (of any district) as the parent wrote it, or None."""
+    for match in _SCHOOL_AS_WRITTEN.finditer(text):
+        name = (match.group(1) or match.group(2) or "").strip(" .,'-")
+        if name and fold(name) not in _NOT_SCHOOL_NAMES and "lausd" not in fold(name).split():
+            return name
+    return None

@@ -120,3 +120,31 @@ def test_a_name_read_as_a_thank_you_is_still_the_name():
     assert read("María José", None) == "María José"
     for not_a_name in ("thanks", "gracias", "yes", "no", "parent@example.org"):
         assert read(not_a_name, None) is None
+
+
+def test_another_districts_school_named_in_the_request_is_kept_as_written():
+    from actions.request_details import request_details
+
+    text = (
+        "necesito el permiso de salida del LAUSD pa mi hijo, se va a la escuela Linwood Howe de Culver City"
+        " porque yo trabajo en Culver City"
+    )
+    details = request_details(text, None, "outgoing")
+    assert details["school_name"] == "Linwood Howe"
+    assert details["reason"] == "parent_employment"
+    assert "school_name" not in request_details("quiero que entre a una escuela de LAUSD", None, "outgoing")
+
+
+def test_a_direction_follow_up_after_the_dates_gets_that_directions_dates_even_in_a_form():
+    from actions.out_of_context import direction_follow_up
+
+    events = [
+        {"event": "user", "text": "no no, solo quiero saber las fechas"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_application_dates"}},
+        {"event": "bot", "text": "¿Cuál es el correo…?", "metadata": {"utter_action": "utter_ask_signin_email"}},
+    ]
+    message = {"text": "y pa salir del distrito?", "intent": {"name": "inform"}, "entities": []}
+    tracker = Tracker("t", {"language": "es"}, message, events, False, None, {}, None)
+    assert direction_follow_up(tracker) == "utter_application_dates_outgoing"
+    alone = Tracker("t", {"language": "es"}, message, [], False, None, {}, None)
+    assert direction_follow_up(alone) is None
