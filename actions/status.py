@@ -19,11 +19,14 @@ from actions.typed_answers import DontKnow, TypedAnswers
 from bot.applications.lookup import AnswerCode, look_up_status
 from bot.applications.queries import applications_of
 from bot.applications.status_words import status_answer_text
+from bot.core.policy import load_policy
 from bot.core.secrets import conversation_digest
+from bot.core.text import catalog
 from bot.language.detection import DEFAULT_LANGUAGE
 from bot.privacy.tracker_events import personal_values
 from bot.rules.answers import extract_email
 from bot.rules.confirmation import CONFIRMATION_NUMBER_REGEX, parse_confirmation_number
+from bot.rules.corrections import APPLICATION_FIELD_WORDS, read_correction
 from bot.rules.identity import normalize_email
 
 Slots = dict[str, Any]
@@ -60,6 +63,13 @@ class ActionStartStatusCheck(Action):
         text = str(tracker.latest_message.get("text") or "")
         entity = next(tracker.get_latest_entity_values("confirmation_number"), "")
         number = number_in(str(entity or "")) or number_in(text)
+        if number and read_correction(text, APPLICATION_FIELD_WORDS, marker_needed=True):
+            # "I already applied (LA-…) and put the wrong birth date": how a submitted answer is fixed
+            locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+            email = load_policy().contacts.email
+            dispatcher.utter_message(
+                text=catalog().text("status_chat_lines.fix_after_submission", locale, contact_email=email)
+            )
         account = await signed_in_account(tracker)
         if account is not None and number is None:
             locale = tracker.get_slot("language") or DEFAULT_LANGUAGE

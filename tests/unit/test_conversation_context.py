@@ -148,3 +148,19 @@ def test_a_direction_follow_up_after_the_dates_gets_that_directions_dates_even_i
     assert direction_follow_up(tracker) == "utter_application_dates_outgoing"
     alone = Tracker("t", {"language": "es"}, message, [], False, None, {}, None)
     assert direction_follow_up(alone) is None
+
+
+def test_a_wrong_answer_in_a_submitted_application_is_told_how_to_fix_it_then_the_status():
+    from actions.status import ActionStartStatusCheck
+
+    text = "I already applied, my confirmation number is LA-7E2Q-NQ2K-0. I put the wrong birth date for my daughter"
+    message = {"text": text, "intent": {"name": "check_status"}, "entities": []}
+    tracker = Tracker("t", {"language": "en"}, message, [], False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionStartStatusCheck().run(dispatcher, tracker, {}))
+    assert "Applyforschools@lausd.net" in dispatcher.messages[0]["text"]
+    assert any(e.get("name") == "status_number" and e.get("value") for e in events)
+    plain = {"text": "status of LA-7E2Q-NQ2K-0", "intent": {"name": "check_status"}, "entities": []}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionStartStatusCheck().run(dispatcher, Tracker("t", {}, plain, [], False, None, {}, None), {}))
+    assert dispatcher.messages == []
