@@ -151,6 +151,9 @@ class ActionExplainReasons(Action):
         if not (isinstance(named_now, str) and load_policy().is_reason(named_now, direction)):
             dispatcher.utter_message(response=f"utter_permit_reasons{_suffix(direction)}")
         elif direction == Direction.OUTGOING:
+            dispatcher.utter_message(
+                response="utter_reason_meaning", permit_reason=named_now, permit_direction="outgoing"
+            )
             dispatcher.utter_message(response="utter_reason_documents_outgoing", permit_reason=named_now)
         else:
             dispatcher.utter_message(response="utter_reason_meaning", permit_reason=named_now)

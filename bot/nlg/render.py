@@ -24,6 +24,9 @@ def render_response(
     reason = params.get("permit_reason")
     if isinstance(reason, str):
         values.update(reason_facts(catalog, locale, reason))
+        if params.get("permit_direction") == "outgoing" and values.get("reason_name"):
+            # leaving LAUSD: what the reason means for the district the family wants
+            values["reason_meaning"] = catalog.text(f"reasons.{reason}.meaning_outgoing", locale)
     values.update({k: v for k, v in params.items() if isinstance(v, (str, int, float))})
     message: dict[str, Any] = {"text": catalog.text(response["text"], locale, **values)}
     buttons = [

@@ -64,7 +64,8 @@ def test_a_family_at_an_lausd_school_moving_to_another_district_is_leaving():
     assert read_direction("my daughter goes to an LAUSD school and we moved to Glendale") is None
     assert read_direction("va a una escuela de lausd y la quiero cambiar a otra escuela de lausd") is None
     messages, events = run(ActionExplainReasons(), text + " porque mi esposo trabaja alla", "ask_permit_reasons")
-    assert [m["response"] for m in messages] == ["utter_reason_documents_outgoing"]
+    assert [m["response"] for m in messages] == ["utter_reason_meaning", "utter_reason_documents_outgoing"]
+    assert "otro distrito" in shown(messages[0], "es") or "distrito al que quiere ir" in shown(messages[0], "es")
     assert {"event": "slot", "timestamp": None, "name": "permit_direction", "value": "outgoing"} in events
 
 

@@ -42,8 +42,9 @@ def test_inside_an_outgoing_application_the_explanation_follows_the_direction():
         "ask_permit_reasons",
         app_direction="outgoing",
     )
-    assert [m["response"] for m in messages] == ["utter_reason_documents_outgoing"]
-    assert "Sibling" in shown(messages[0]) or "sibling" in shown(messages[0]).lower()
+    assert [m["response"] for m in messages] == ["utter_reason_meaning", "utter_reason_documents_outgoing"]
+    assert "brother or sister" in shown(messages[0]) and "LAUSD" not in shown(messages[0])
+    assert "Sibling" in shown(messages[1]) or "sibling" in shown(messages[1]).lower()
 
 
 def test_a_story_naming_a_reason_gets_that_reason():
