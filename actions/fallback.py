@@ -18,7 +18,12 @@ from actions.status import number_in
 from bot.core.text import catalog
 from bot.helpdesk.missed_questions import record_missed_question
 from bot.language.detection import DEFAULT_LANGUAGE
-from bot.rules.parent_asks import asks_about_timing, looks_like_question, wants_to_know
+from bot.rules.parent_asks import (
+    asks_about_timing,
+    looks_like_question,
+    says_no_activation_email,
+    wants_to_know,
+)
 from bot.rules.reason_words import read_reason
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -95,6 +100,8 @@ async def rescue_by_rules(
         dispatcher.utter_message(response="utter_application_dates")
         dispatcher.utter_message(response="utter_offer_application")
         return []
+    if says_no_activation_email(text):  # "I didn't get the email" after registering
+        return [FollowupAction("action_help_with_activation_email")]
     if read_reason(text) and len(text.split()) <= 25:
         return list(await ActionExplainReasons().run(dispatcher, tracker, domain))
     return None

@@ -193,3 +193,16 @@ def asks_for_a_new_code(text: str) -> bool:
     code to the same address (a pending account gets its code once it is active)."""
     folded = fold(text)
     return not any(char.isdigit() for char in folded) and bool(_NEW_CODE.search(folded))
+
+
+_NO_ACTIVATION_EMAIL = re.compile(
+    r"\b(?:(?:didn'?t|did not|never|haven'?t|have not|still (?:haven'?t|have not|didn'?t)) (?:get|got|receive|received"
+    r"|see|seen) (?:the |an |my |any |your )?(?:activation )?(?:email|e-mail|mail|link)"
+    r"|no (?:me )?(?:ha )?llego (?:el |ningun |nada de )?(?:correo|email|enlace|link)"
+    r"|no (?:he )?recibi (?:el |ningun )?(?:correo|email|enlace))\b"
+)
+
+
+def says_no_activation_email(text: str) -> bool:
+    """ "I didn't get the email", "no me llegó el correo" (the activation email, after registering)."""
+    return bool(_NO_ACTIVATION_EMAIL.search(fold(text)))

@@ -165,3 +165,13 @@ def test_a_wrong_answer_in_a_submitted_application_is_told_how_to_fix_it_then_th
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionStartStatusCheck().run(dispatcher, Tracker("t", {}, plain, [], False, None, {}, None), {}))
     assert dispatcher.messages == []
+
+
+def test_no_activation_email_when_the_classifier_is_unsure_gets_the_activation_help():
+    from actions.fallback import rescue_by_rules
+
+    for text in ("I didn't get the email", "no me llegó el correo"):
+        message = {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}
+        tracker = Tracker("t", {"language": "en"}, message, [], False, None, {}, None)
+        events = asyncio.run(rescue_by_rules(CollectingDispatcher(), tracker, {}))
+        assert events and events[0].get("name") == "action_help_with_activation_email"
