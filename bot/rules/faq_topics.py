@@ -66,7 +66,9 @@ _DOCUMENT_WORDS: Final = re.compile(
 )
 _PRIORITY: Final = re.compile(r"\b(?:prioridad|priority|prioritized|priorizan)\b")
 #: "cuántas horas tengo q trabajar": the parent-employment condition (hours a school week).
-_WORK_HOURS: Final = re.compile(r"\b(?:cuantas horas|how many hours)\b.*\b(?:trabaj\w*|work\w*)\b")
+_WORK_HOURS: Final = re.compile(
+    r"\b(?:cuantas horas|how many hours)\b(?!.*\b(?:oficina|office|abren|abierta|open)\b).*\b(?:trabaj\w*|work\w*)\b"
+)
 #: "¿dónde lo hago?", "where do I apply?": how and where to apply (a question: no sign-in).
 _WHERE_APPLY: Final = re.compile(
     r"\b(?:donde (?:lo |la )?(?:hago|solicito|aplico|meto|lleno|pido)|donde (?:se )?(?:solicita|aplica|llena)"

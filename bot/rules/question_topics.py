@@ -122,7 +122,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return None
     explained = reason_question(folded, text)  # "what does sibling mean?", "eso tiene prioridad?"
     short_or_asking = looks_like_question(text) or len(folded.split()) <= _FOLLOW_UP_WORDS
-    if explained is not None and short_or_asking and not _OTHER_DOCUMENT_TOPICS.search(folded):
+    other_topic = _OTHER_DOCUMENT_TOPICS.search(folded) or _DATES.search(folded)
+    if explained is not None and short_or_asking and not other_topic:
         return explained
     if _FOLLOW_UP.match(folded) and len(folded.split()) <= _FOLLOW_UP_WORDS:
         reason = read_reason(text)

@@ -92,3 +92,15 @@ def test_what_else_is_needed_is_a_documents_question(text):
 )
 def test_answers_are_not_questions(text):
     assert question_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what is the deadline for parent employment?", "ask_application_dates"),
+        ("¿cuántas horas trabaja la oficina?", None),
+    ],
+)
+def test_a_reason_named_in_another_topics_question_keeps_that_topic(text, topic):
+    found = question_topic(text)
+    assert (found[0] if found else None) == topic
