@@ -71,7 +71,7 @@ _WORK_HOURS: Final = re.compile(
 )
 #: "¿dónde lo hago?", "where do I apply?": how and where to apply (a question: no sign-in).
 _WHERE_APPLY: Final = re.compile(
-    r"\b(?:donde (?:lo |la )?(?:hago|solicito|aplico|meto|lleno|pido)|donde (?:se )?(?:solicita|aplica|llena)"
+    r"\b(?:donde (?:lo |la )?(?:hago|solicito|aplico|meto|lleno)|donde (?:se )?(?:solicita|aplica|llena)"
     r"|where (?:do|can|should) (?:i|we) (?:apply|do (?:it|that|this)|fill (?:it|this|that) out|submit))\b"
 )
 #: "¿qué pasa después de mandarla?", "como me avisan": what happens after applying.

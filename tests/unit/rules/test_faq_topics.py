@@ -99,6 +99,7 @@ def test_answers_are_not_questions(text):
     [
         ("what is the deadline for parent employment?", "ask_application_dates"),
         ("¿cuántas horas trabaja la oficina?", None),
+        ("y eso donde lo pido?", None),  # at the release question: the release, not the application
     ],
 )
 def test_a_reason_named_in_another_topics_question_keeps_that_topic(text, topic):
