@@ -63,6 +63,7 @@ KEEP: Final = {
     "ask_appeal": _ALWAYS | {"ask_appeal"},
     "ask_renewal": _ALWAYS | {"ask_renewal"},
     "ask_release": _ALWAYS | {"ask_release"},
+    "ask_provisional_enrollment": _ALWAYS | {"ask_provisional_enrollment"},
     "ask_capabilities": _ALWAYS
     | {"ask_capabilities", "ask_permit_reasons", "ask_documents", "ask_application_dates"},
 }

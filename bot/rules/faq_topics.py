@@ -23,6 +23,7 @@ APPLY: Final = "apply_permit"
 NEXT: Final = "ask_processing_time"
 CAPABILITIES: Final = "ask_capabilities"
 RELEASE: Final = "ask_release"
+PROVISIONAL: Final = "ask_provisional_enrollment"
 
 #: "¿dónde los subo?", "where do I upload them?", "how do I send the papers?".
 _WHERE_UPLOAD: Final = re.compile(
@@ -89,6 +90,14 @@ _WHERE_RELEASE: Final = re.compile(
     r"|who do (?:i|we) ask$|(?:donde|como|a quien) (?:pido|consigo|saco|solicito) (?:la|esa) autorizacion"
     r"|a quien se la pido$|a quien le pido$)"
 )
+#: Leaving the current school before the permit is decided (the provisional-enrollment answer says
+#: not to withdraw before approval).
+_WITHDRAW: Final = re.compile(
+    r"\b(?:take (?:him|her|them|my (?:son|daughter|child|kid|kids)) out of (?:his|her|their|the) (?:current )?school"
+    r"|withdraw (?:him|her|them|my (?:son|daughter|child|kid|kids))|pull (?:him|her|them) out"
+    r"|(?:sacar|saco|retirar|retiro|dar de baja|doy de baja)(?:lo|la|los)? (?:a mi \w+ )?de (?:su|la) escuela actual"
+    r"|(?:lo|la) (?:saco|retiro|doy de baja) (?:ya|ahorita|ahora|de una vez))\b"
+)
 #: "necesito info del permit": what the assistant can tell (no request yet).
 _INFO: Final = re.compile(
     r"^(?:\S+ ){0,3}?(?:necesito|nesesito|nececito|quiero|kiero|busco|ocupo|i need|i want|i'?d like|looking for"
@@ -125,6 +134,8 @@ def faq_topic(folded: str) -> str | None:
         return RENEWAL
     if _WHERE_RELEASE.search(folded):
         return RELEASE
+    if _WITHDRAW.search(folded):
+        return PROVISIONAL
     if _WHERE_APPLY.search(folded):
         return APPLY
     if _AFTER_APPLYING.search(folded):

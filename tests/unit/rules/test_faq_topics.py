@@ -33,6 +33,8 @@ from bot.rules.question_topics import question_topic
         ("nesesito info del permit", "ask_capabilities"),
         ("we live in long beach, who do I ask", "ask_release"),
         ("where do I get the release?", "ask_release"),
+        ("should I take her out of her current school now?", "ask_provisional_enrollment"),
+        ("¿la saco ya de su escuela actual?", "ask_provisional_enrollment"),
         ("¿a quién se la pido?", "ask_release"),
         ("I need info about permits", "ask_capabilities"),
     ],
@@ -99,7 +101,8 @@ def test_answers_are_not_questions(text):
     [
         ("what is the deadline for parent employment?", "ask_application_dates"),
         ("¿cuántas horas trabaja la oficina?", None),
-        ("y eso donde lo pido?", None),  # at the release question: the release, not the application
+        ("y eso donde lo pido?", None),
+        ("quiero sacar a mi hijo de la escuela de LAUSD para llevarlo a Glendale", None),  # at the release question: the release, not the application
     ],
 )
 def test_a_reason_named_in_another_topics_question_keeps_that_topic(text, topic):
