@@ -38,7 +38,11 @@ _CONTACT: Final = re.compile(
     r"|(?:donde|en donde) (?:queda|esta) la oficina|direccion de la oficina|correo de la oficina"
     r"|(?:who|whom) (?:do|should|can) i (?:confirm|check) (?:it|this|that|with)"
     r"|(?:what'?s|what is|whats) (?:the|your|the office'?s) (?:email|e-mail|phone|phone number|address)"
-    r"|where is (?:the|your) office|how (?:do|can) i (?:contact|reach|email|call) (?:the office|you|them|someone))\b"
+    r"|where is (?:the|your) office|how (?:do|can) i (?:contact|reach|email|call) (?:the office|you|them|someone)"
+    # "nobody tells me nothing": whom to write to is the useful answer
+    r"|(?:nobody|no one|noone) (?:tells|told|answers|answered|calls|called|explains|explained) (?:me|us)"
+    r"|nadie (?:me |nos )?(?:dice|dijo|contesta|contesto|explica|explico|llama|llamo)"
+    r"|no (?:me |nos )?(?:dicen|contestan|explican|llaman) nada)\b"
 )
 #: "y si no la aceptan?", "what if they say no": a denial, and what can be done (the appeal).
 _APPEAL: Final = re.compile(

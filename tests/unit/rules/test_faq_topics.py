@@ -21,6 +21,8 @@ from bot.rules.question_topics import question_topic
         ("y eso con quien lo confirmo", "ask_contact"),
         ("y el correo?", "ask_contact"),
         ("what's the office's email?", "ask_contact"),
+        ("my kid got kicked out of the program and nobody tells me nothing", "ask_contact"),
+        ("nadie me dice nada de la solicitud de mi hija", "ask_contact"),
         ("y cuando se pase a la secundaria?", "ask_renewal"),
         ("and when she goes to middle school?", "ask_renewal"),
         ("ok y donde lo hago, en la pagina del distrito?", "apply_permit"),
