@@ -27,7 +27,7 @@ PROVISIONAL: Final = "ask_provisional_enrollment"
 
 #: "¿dónde los subo?", "where do I upload them?", "how do I send the papers?".
 _WHERE_UPLOAD: Final = re.compile(
-    r"\b(?:donde|where|como|how)\b(?: \S+){0,3}? (?:subo|subir|subirlos|subirlas|upload|uploading|adjunto"
+    r"\b(?:donde|where|como|how)\b(?! long| soon| many| much)(?: \S+){0,3}? (?:subo|subir|subirlos|subirlas|upload|uploading|adjunto"
     r"|los mando|las mando|lo mando|la mando|envio los|send (?:them|it|the (?:documents|papers)|my documents))\b"
 )
 #: Who to ask or write to: the office's contacts.
@@ -37,7 +37,7 @@ _CONTACT: Final = re.compile(
     r"|(?:cual es |y |me da |me das |me pasa |me puede dar )el (?:correo|email|e-mail|telefono)(?: de la oficina)?$"
     r"|(?:donde|en donde) (?:queda|esta) la oficina|direccion de la oficina|correo de la oficina"
     r"|(?:who|whom) (?:do|should|can) i (?:confirm|check) (?:it|this|that|with)"
-    r"|(?:what'?s|what is|whats) (?:the|your|the office'?s) (?:email|e-mail|phone|phone number|address)"
+    r"|(?:what'?s|what is|whats) (?:the|your|the office'?s) (?:email|e-mail|phone|phone number|address)(?! for\b)"
     r"|where is (?:the|your) office|how (?:do|can) i (?:contact|reach|email|call) (?:the office|you|them|someone)"
     # "nobody tells me nothing": whom to write to is the useful answer
     r"|(?:nobody|no one|noone) (?:tells|told|answers|answered|calls|called|explains|explained) (?:me|us)"
@@ -63,7 +63,7 @@ _RENEWAL: Final = re.compile(
 #: "what does sibling mean?", "y lo del bullying como funciona": a named reason explained.
 _MEANING: Final = re.compile(
     r"\b(?:que (?:es|significa|quiere decir)|q (?:es|significa)|como funciona|what (?:is|does)|whats|what'?s"
-    r"|how does|mean|means|meaning|cuenta como|count as|counts as|qualify|califica)\b"
+    r"|how does(?! (?:this|it|that|the (?:chat|bot|app|site|website)) work)|mean|means|meaning|cuenta como|count as|counts as|qualify|califica)\b"
 )
 _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|documentos?|documents?|docs|comprobantes?|proofs?|forms?|formulario|affidavit"

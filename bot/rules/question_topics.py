@@ -42,7 +42,7 @@ _DOCUMENT_WORDS: Final = re.compile(
     r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar)"
     r"|(?:what|wat) else (?:do i|do we|should i) (?:need|have to send|send)|(?:que|q) (?:mas )?me falta"
     r"|(?:what|wat)(?:'?s| is) (?:still )?missing|what am i missing"
-    r"|(?:do|does) (?:those|these|they|that|it|this) (?:count|work)|(?:sirven|sirve|cuentan|valen) (?:esos|esas|eso)"
+    r"|(?<!how )(?:do|does) (?:those|these|they|that|it|this) (?:count|work)(?! on| in| with)|(?:sirven|sirve|cuentan|valen) (?:esos|esas|eso)"
     r"|(?:esos|esas|eso) (?:sirven|sirve|cuentan|cuenta|valen)\b(?! como))\b"
 )
 #: Uploading, sending, status, a document rejected or never sent, passwords and appeals: other

@@ -110,3 +110,30 @@ def test_answers_are_not_questions(text):
 def test_a_reason_named_in_another_topics_question_keeps_that_topic(text, topic):
     found = question_topic(text)
     assert (found[0] if found else None) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it work on safari",  # the browser, not whether a document counts
+        "how does this work",  # what the assistant does, not the parent-employment reason
+        "what is the email for",  # why it is needed, not the office's address
+        "how long after i upload the docs do i get a response",  # processing time, not where to upload
+    ],
+)
+def test_look_alike_questions_are_left_to_the_classifier(text):
+    assert question_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("do these count?", "ask_documents"),
+        ("how does parent employment work", "ask_permit_reasons"),
+        ("what is the email", "ask_contact"),
+        ("how do i upload them", "upload_document"),
+    ],
+)
+def test_their_neighbours_keep_their_topic(text, topic):
+    found = question_topic(text)
+    assert (found[0] if found else None) == topic
