@@ -40,6 +40,8 @@ from bot.rules.email_address import email_digest
 
 logger = logging.getLogger(__name__)
 _KEY_PURPOSE = b"lausd-permit-assistant tracker store slot sealing v1"
+#: Conversations read but not yet saved whose stored-event count is remembered (a safety cap).
+_MAX_REMEMBERED_COUNTS = 10_000
 
 
 class FernetSealer:
@@ -86,12 +88,18 @@ class RedactingTrackerStore(SQLTrackerStore):
             private_file(database_file)
         super().__init__(*args, **kwargs)
         self.engine.hide_parameters = True  # a failing statement is logged without its values
+        # How many events of each conversation's current session the last read found: the next
+        # save appends after them without counting the rows again (one query less per message).
+        # Taken once; a save without a read first counts (the conversation lock orders the two).
+        self._stored_counts: dict[str, int] = {}
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the tracker's new events, redacted (same rows as SQLTrackerStore.save)."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            first_new = self._additional_events_start(session, tracker)
+            first_new = self._stored_counts.pop(tracker.sender_id, None)
+            if first_new is None or first_new > len(tracker.events):
+                first_new = self._additional_events_start(session, tracker)
             all_events = [event.as_dict() for event in tracker.events]
             new_events = list(tracker.events)[first_new:]
             redacted = redact_new_events(all_events, first_new, self.policy, self.sealer, email_digest)
@@ -124,6 +132,10 @@ class RedactingTrackerStore(SQLTrackerStore):
                 session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
             ).all()
             events = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+        if not fetch_events_from_all_sessions:
+            if len(self._stored_counts) >= _MAX_REMEMBERED_COUNTS:
+                self._stored_counts.clear()
+            self._stored_counts[sender_id] = len(rows)
         if self.domain and events:
             return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         return None

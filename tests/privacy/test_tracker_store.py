@@ -58,6 +58,9 @@ def test_nothing_typed_is_readable_in_the_store_and_every_slot_survives_the_relo
         "4819",
     )
     assert stat.S_IMODE((tmp_path / "tracker.db").stat().st_mode) == 0o600
+    # every event once, in order: the save after each read appends only what the turn added
+    assert len(result["rows"]) == sum(1 + (kind == "bot") for step in CONVERSATION for kind, *_ in step)
+    assert [row[0] for row in result["rows"]][:3] == ["slot", "action", "bot"]
 
 
 def test_with_another_secret_key_the_sealed_slots_read_as_empty(tmp_path):
