@@ -18,8 +18,15 @@ from actions.entities import entity_text
 from actions.faq import ActionExplainReasons, direction_in_play
 from actions.status import number_in
 from bot.core.policy import load_policy
+from bot.core.text import catalog
+from bot.language.detection import DEFAULT_LANGUAGE
 from bot.rules.application_answers import read_direction
-from bot.rules.parent_asks import asks_about_timing, looks_like_question, wants_to_know
+from bot.rules.parent_asks import (
+    asks_about_timing,
+    asks_how_long_it_works,
+    looks_like_question,
+    wants_to_know,
+)
 from bot.rules.reason_words import read_reason
 from bot.rules.typed_answers import read_yes_no
 
@@ -79,6 +86,14 @@ class ActionRespondOutOfContext(Action):
             return [FollowupAction(offer)]
         if number_in(text):  # "LA-6QSF-FVQ9-H" pasted on its own: its status
             return [FollowupAction("action_start_status_check")]
+        lifetime = _lifetime_answer(tracker) if asks_how_long_it_works(text) else None
+        if lifetime:  # "how long does the link work?" right after it was emailed
+            locale = tracker.get_slot("language") or DEFAULT_LANGUAGE
+            dispatcher.utter_message(text=catalog().text(lifetime, locale))
+            return []
+        if asks_how_long_it_works(text):  # nothing emailed yet: not "work" as a permit reason
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
         birthdate = entity_text(tracker, "date")
         if birthdate and tracker.get_slot("status_number") and last_bot_response(tracker) == "utter_status_answer":
             # "ay perdón, es el 15 de marzo del 2018" right after "not found": the same number again
@@ -105,3 +120,21 @@ class ActionRespondOutOfContext(Action):
             return events + [FollowupAction("action_explain_reasons")]
         dispatcher.utter_message(response="utter_anything_else")
         return events
+
+
+#: What the assistant emailed (the response that said so), and the catalog text of how long it works.
+LIFETIMES = {
+    "utter_sign_in_reset_requested": "sign_in.lifetime_reset_link",
+    "utter_sign_in_code_sent": "sign_in.lifetime_code",
+    "utter_ask_signin_code": "sign_in.lifetime_code",
+}
+
+
+def _lifetime_answer(tracker: Tracker) -> str | None:
+    """The lifetime text of the last link or code the assistant emailed in this conversation."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            found = LIFETIMES.get(str((event.get("metadata") or {}).get("utter_action")))
+            if found:
+                return found
+    return None

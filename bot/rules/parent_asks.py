@@ -206,3 +206,16 @@ _NO_ACTIVATION_EMAIL = re.compile(
 def says_no_activation_email(text: str) -> bool:
     """ "I didn't get the email", "no me llegó el correo" (the activation email, after registering)."""
     return bool(_NO_ACTIVATION_EMAIL.search(fold(text)))
+
+
+_HOW_LONG_IT_WORKS = re.compile(
+    r"\b(?:how long (?:does|do|will|is|are) (?:the |this |that |my |it )?(?:link |code |email )?"
+    r"(?:work|last|valid|good)|when (?:does|will) (?:the |this |that |my |it )?(?:link |code )?expire"
+    r"|(?:cuanto|cuanto tiempo) (?:dura|sirve|vale|funciona) (?:el |la |ese |esa )?(?:enlace|link|codigo|liga)"
+    r"|(?:hasta cuando|por cuanto tiempo) (?:sirve|vale|funciona|dura) (?:el |la |ese |esa )?(?:enlace|link|codigo|liga))\b"
+)
+
+
+def asks_how_long_it_works(text: str) -> bool:
+    """ "how long does the link work?", "¿cuánto dura el código?": the lifetime of what was emailed."""
+    return bool(_HOW_LONG_IT_WORKS.search(fold(text)))

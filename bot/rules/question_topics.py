@@ -17,7 +17,12 @@ from typing import Final
 
 from bot.rules.application_answers import read_direction
 from bot.rules.faq_topics import faq_topic, reason_question
-from bot.rules.parent_asks import looks_like_question, requests_to_apply_now, says_no_account
+from bot.rules.parent_asks import (
+    asks_how_long_it_works,
+    looks_like_question,
+    requests_to_apply_now,
+    says_no_account,
+)
 from bot.rules.reason_words import read_reason
 from bot.rules.typed_answers import fold
 
@@ -26,7 +31,8 @@ DOCUMENTS: Final = "ask_documents"
 APPLY: Final = "apply_permit"
 DATES: Final = "ask_application_dates"
 STATUS: Final = "check_status"
-#: A follow-up that only names a direction ("y pa salir del distrito?"): the previous topic decides.
+#: A follow-up that only names a direction ("y pa salir del distrito?"), or asks how long the emailed
+#: link or code works: the previous answer decides (action_respond_out_of_context).
 FOLLOW_UP_DIRECTION: Final = "inform"
 REASONS: Final = "ask_permit_reasons"
 NEXT: Final = "ask_processing_time"
@@ -38,7 +44,7 @@ _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos|affidavit"
     r"|declaracion jurada"
     r"|requirements|what do i need|what do i have to (?:bring|send|show)|what (?:do|would) they ask"
-    r"|que necesito|q necesito|(?<!por )que (?:me )?(?:piden|van a pedir)|(?<!por )q (?:me )?(?:piden|van a pedir)"
+    r"|(?:que|q) necesito(?! (?:una |la |mi )?cuenta)|(?<!por )que (?:me )?(?:piden|van a pedir)|(?<!por )q (?:me )?(?:piden|van a pedir)"
     r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar)"
     r"|(?:what|wat) else (?:do i|do we|should i) (?:need|have to send|send)|(?:que|q) (?:mas )?me falta"
     r"|(?:what|wat)(?:'?s| is) (?:still )?missing|what am i missing"
@@ -50,7 +56,7 @@ _DOCUMENT_WORDS: Final = re.compile(
 _OTHER_DOCUMENT_TOPICS: Final = re.compile(
     r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|where do i send|donde (?:los )?mando"
     r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi"
-    r"|(?:never|don'?t|do not|no|nunca) (?:send|sent|upload|mando|envio|subo)|password|contrasena"
+    r"|(?:never|don'?t|do not|no|nunca) (?:send|sent|upload|mando|envio|subo)|passwords?|contrasenas?"
     r"|appeal\w*|apel\w*|denied|deneg\w*|negaron|contest)\b"
 )
 _FOLLOW_UP: Final = re.compile(
@@ -120,6 +126,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
     folded = fold(text)
     if not folded or text.lstrip().startswith("/"):
         return None
+    if asks_how_long_it_works(text):  # about what was just emailed: action_respond_out_of_context says
+        return FOLLOW_UP_DIRECTION, None
     explained = reason_question(folded, text)  # "what does sibling mean?", "eso tiene prioridad?"
     short_or_asking = looks_like_question(text) or len(folded.split()) <= _FOLLOW_UP_WORDS
     other_topic = _OTHER_DOCUMENT_TOPICS.search(folded) or _DATES.search(folded)
@@ -137,12 +145,18 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         and (looks_like_question(text) or _ASKING.search(folded))
     ):
         return DOCUMENTS, read_reason(text)
-    if _NONE_OF_THOSE.search(folded) and read_reason(text) in (None, "exception"):
+    if (
+        _NONE_OF_THOSE.search(folded)
+        and read_reason(text) in (None, "exception")
+        and not _OTHER_DOCUMENT_TOPICS.search(folded)  # "none of the passwords I tried is accepted"
+    ):
         return DOCUMENTS, "exception"
     if _REASONS.search(folded) and not _DOCUMENT_WORDS.search(folded):
         return REASONS, None
     if _STATUS.search(folded):
         return STATUS, None
+    if _LATER.search(folded) and "?" not in text:  # "ya no quiero hacer la aplicación ahorita"
+        return STOP, None
     if (_APPLY_REQUEST.search(folded) and not looks_like_question(text)) or requests_to_apply_now(text):
         return APPLY, None
     if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):

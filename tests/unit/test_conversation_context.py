@@ -175,3 +175,21 @@ def test_no_activation_email_when_the_classifier_is_unsure_gets_the_activation_h
         tracker = Tracker("t", {"language": "en"}, message, [], False, None, {}, None)
         events = asyncio.run(rescue_by_rules(CollectingDispatcher(), tracker, {}))
         assert events and events[0].get("name") == "action_help_with_activation_email"
+
+
+def test_how_long_the_emailed_link_works_is_told_from_what_was_emailed():
+    sent = [
+        {"event": "user", "text": "parent@example.org"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_sign_in_reset_requested"}},
+    ]
+    for text, language, said in (
+        ("how long does the link work?", "en", "one hour"),
+        ("¿cuánto dura el enlace?", "es", "una hora"),
+    ):
+        messages, _ = run(ActionRespondOutOfContext(), text, "inform", sent, language=language)
+        assert said in messages[0]["text"]
+    code = [{"event": "bot", "text": "…", "metadata": {"utter_action": "utter_ask_signin_code"}}]
+    messages, _ = run(ActionRespondOutOfContext(), "how long does the code work?", "inform", code, language="en")
+    assert "10 minutes" in messages[0]["text"]
+    messages, _ = run(ActionRespondOutOfContext(), "how long does the link work?", "inform", [], language="en")
+    assert messages[0].get("response") == "utter_anything_else"
