@@ -209,8 +209,8 @@ def says_no_activation_email(text: str) -> bool:
 
 
 _HOW_LONG_IT_WORKS = re.compile(
-    r"\b(?:how long (?:does|do|will|is|are) (?:the |this |that |my |it )?(?:link |code |email )?"
-    r"(?:work|last|valid|good)|when (?:does|will) (?:the |this |that |my |it )?(?:link |code )?expire"
+    r"\b(?:how long (?:does|do|will|is|are) (?:the |this |that |my )?(?:reset |sign-in |sign in )?(?:link|code)s? "
+    r"(?:work|last|valid|good)|when (?:does|will) (?:the |this |that |my )?(?:link|code) expire"
     r"|(?:cuanto|cuanto tiempo) (?:dura|sirve|vale|funciona) (?:el |la |ese |esa )?(?:enlace|link|codigo|liga)"
     r"|(?:hasta cuando|por cuanto tiempo) (?:sirve|vale|funciona|dura) (?:el |la |ese |esa )?(?:enlace|link|codigo|liga))\b"
 )
