@@ -32,8 +32,8 @@ _WHERE_UPLOAD: Final = re.compile(
 )
 #: Who to ask or write to: the office's contacts.
 _CONTACT: Final = re.compile(
-    r"\b(?:con quien (?:lo |la |los )?(?:confirmo|hablo|me comunico|pregunto|reviso|checo)"
-    r"|a quien (?:le )?(?:escribo|llamo|pregunto|contacto|mando)"
+    r"\b(?:con quien (?:lo |la |los )?(?:confirmo|me comunico|reviso|checo)"
+    r"|a quien (?:le )?(?:escribo|llamo|contacto|mando)"
     r"|(?:cual es |y |me da |me das |me pasa |me puede dar )el (?:correo|email|e-mail|telefono)(?: de la oficina)?$"
     r"|(?:donde|en donde) (?:queda|esta) la oficina|direccion de la oficina|correo de la oficina"
     r"|(?:who|whom) (?:do|should|can) i (?:confirm|check) (?:it|this|that|with)"
@@ -41,7 +41,7 @@ _CONTACT: Final = re.compile(
     r"|where is (?:the|your) office|how (?:do|can) i (?:contact|reach|email|call) (?:the office|you|them|someone)"
     # "nobody tells me nothing": whom to write to is the useful answer
     r"|(?:nobody|no one|noone) (?:tells|told|answers|answered|calls|called|explains|explained) (?:me|us)"
-    r"|nadie (?:me |nos )?(?:dice|dijo|contesta|contesto|explica|explico|llama|llamo)"
+    r" (?:nothing|anything)|nadie (?:me |nos )?(?:dice|dijo|contesta|contesto|explica|explico) nada"
     r"|no (?:me |nos )?(?:dicen|contestan|explican|llaman) nada)\b"
 )
 #: "y si no la aceptan?", "what if they say no": a denial, and what can be done (the appeal).
@@ -55,15 +55,16 @@ _APPEAL: Final = re.compile(
 )
 #: Changing school level: a new permit (the renewal answer).
 _RENEWAL: Final = re.compile(
-    r"\b(?:(?:se |la |lo )?(?:pase|pasa|cambie|cambia|entre|entra|vaya) (?:a la |al |a )?"
+    r"\b(?:(?:cuando|si|once|when|after|if) (?:\S+ ){0,2}?(?:pase|pasa|cambie|cambia|entre|entra|vaya|goes|moves"
+    r"|gets|starts|go|move)(?: up| on)? (?:a la |al |a |to |into )?"
     r"(?:secundaria|middle|prepa|preparatoria|high school|junior high)"
-    r"|(?:goes|moves|going|move|gets|starts|go) (?:up )?(?:on )?(?:to|into) (?:middle|high|junior high)(?: school)?"
     r"|renew\w*|renovar\w*|reapply|apply again|volver a (?:pedir|solicitar|aplicar)(?:lo|la)?)\b"
 )
 #: "what does sibling mean?", "y lo del bullying como funciona": a named reason explained.
 _MEANING: Final = re.compile(
     r"\b(?:que (?:es|significa|quiere decir)|q (?:es|significa)|como funciona|what (?:is|does)|whats|what'?s"
-    r"|how does(?! (?:this|it|that|the (?:chat|bot|app|site|website)) work)|mean|means|meaning|cuenta como|count as|counts as|qualify|califica)\b"
+    r"|how does(?! (?:this|it|that|the (?:chat|bot|app|site|website)) work)|mean|means|meaning|cuenta como|count as|counts as|qualify|califica"
+    r"|(?:eso|esto|that|this|it) (?:cuenta|counts)|(?:does|would) (?:that|this|it) count)\b"
 )
 _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|documentos?|documents?|docs|comprobantes?|proofs?|forms?|formulario|affidavit"
@@ -130,7 +131,7 @@ def faq_topic(folded: str) -> str | None:
     message."""
     if _WHERE_UPLOAD.search(folded):
         return UPLOAD
-    if _APPEAL.search(folded):
+    if _APPEAL.search(folded) and "provisional" not in folded:
         return APPEAL
     if _CONTACT.search(folded):
         return CONTACT
