@@ -32,7 +32,7 @@ RASA_SERVER_MAY_USE = (
 RASA_VENV_HAS = {
     *("rasa", "sanic", "aiohttp", "sqlalchemy", "yaml", "i18n", "lingua", "cryptography", "socketio"),
     *("jsonschema", "twilio"),
-    *("numpy", "pycrfsuite", "sklearn_crfsuite"),  # rasa's own dependencies (bot/nlu/stored_models.py)
+    *("numpy", "scipy", "pycrfsuite", "sklearn_crfsuite"),  # rasa's own dependencies (bot/nlu/stored_models.py)
 }
 CORE_THIRD_PARTY = {"yaml", "i18n"}
 NEVER_IN_CORE_OR_RULES = {"sqlalchemy", "sanic", "rasa", "rasa_sdk", "aiohttp", "alembic"}
