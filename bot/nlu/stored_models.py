@@ -26,9 +26,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor, CRFToken
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix
 
 COEFFICIENTS_FILE = "coefficients.npz"
 CLASSES_FILE = "classes.json"
@@ -62,15 +62,26 @@ class StoredLogisticRegressionClassifier(LogisticRegressionClassifier):
     """`LogisticRegressionClassifier` stored as its coefficients, intercepts and intent names."""
 
     def _create_X(self, messages: list[Message]) -> csr_matrix:
-        """Rasa's input matrix; without dense features the sparse rows alone (no empty hstack)."""
-        rows = []
-        for message in messages:
-            sparse = message.get_sparse_features(attribute=TEXT)[1]
-            dense = message.get_dense_features(attribute=TEXT)[1]
-            if dense is not None or sparse is None:
+        """Rasa's input matrix (the sentence features of each sparse featurizer side by side), built
+        from the features' own coordinates: no deep copies or sequence features combined in vain."""
+        rows, columns, values = [], [], []
+        width = 0
+        for row, message in enumerate(messages):
+            sentence = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+            if not sentence or any(f.is_dense() for f in sentence):
                 return super()._create_X(messages)
-            rows.append(csr_matrix(sparse.features))
-        return vstack(rows, format="csr")
+            offset = 0
+            for features in sentence:
+                part = features.features.tocoo()
+                rows.append(np.full(part.nnz, row))
+                columns.append(part.col + offset)
+                values.append(part.data)
+                offset += part.shape[1]
+            width = offset
+        return csr_matrix(
+            (np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+            shape=(len(messages), width),
+        )
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Rasa's ranking, with the probabilities of `SoftmaxScores` (multinomial fits only)."""
