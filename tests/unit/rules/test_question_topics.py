@@ -143,3 +143,18 @@ def test_waiting_until_february_is_a_dates_question():
 )
 def test_passwords_and_papers_never_sent_are_other_topics(text):
     assert question_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("dejalo asi, ya no quiero hacer la aplicacion ahorita, mejor lo hago otro dia", "stop"),
+        ("i tried 5 passwords and none of them are accepted, what are the rules for it", None),
+        ("me dice que necesito una cuenta de padre, como la abro?", None),
+        ("que necesito para el permiso", "ask_documents"),
+        ("quiero solicitar un permiso para mi hija", "apply_permit"),
+    ],
+)
+def test_a_negated_request_and_look_alike_words_do_not_start_the_wrong_topic(text, topic):
+    found = question_topic(text)
+    assert (found[0] if found else None) == topic
