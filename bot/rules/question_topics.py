@@ -170,6 +170,4 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
     faq = faq_topic(folded)  # "ok y eso donde lo subo", "y si no la aceptan?", "con quien lo confirmo"
     if faq is not None:
         return faq, None
-    if _LATER.search(folded) and "?" not in text:
-        return STOP, None
     return None
