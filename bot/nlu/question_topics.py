@@ -34,7 +34,9 @@ from bot.rules.question_topics import question_topic
 #: The highest confidence left to the other intents of an overridden message.
 RUNNER_UP_CAP: Final = 0.5
 #: Intents the classifier may keep for each topic: they are about it too, or always win.
-_ALWAYS = frozenset({"human_handoff", "switch_language"})
+#: (A language request with a question, "mejor en español, y pa salir hasta cuándo?", gets the
+#: question's topic: ConversationLanguagePolicy still honours the request from the ranking.)
+_ALWAYS = frozenset({"human_handoff"})
 KEEP: Final = {
     "ask_documents": _ALWAYS | {"ask_documents", "ask_release", "upload_document"},
     "apply_permit": _ALWAYS | {"apply_permit", "check_status", "upload_document", "create_account"},

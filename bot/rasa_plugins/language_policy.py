@@ -28,6 +28,9 @@ from bot.language.detection import choose_language
 
 LANGUAGE_SLOT = "language"
 SWITCH_INTENT = "switch_language"
+#: The classifier's confidence in a language request that a question's topic overrode (the topic
+#: component caps runners-up at 0.5, bot.nlu.question_topics.RUNNER_UP_CAP).
+SWITCH_RUNNER_UP = 0.5
 
 
 def awaits_first_answer(tracker: DialogueStateTracker) -> bool:
@@ -40,13 +43,24 @@ def awaits_first_answer(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def asks_to_switch(parse_data: dict[str, Any]) -> bool:
+    """The message asks for a language: its intent, or a runner-up the question's topic overrode
+    ("mejor en español, y pa salir del distrito hasta cuándo?" is answered as a dates question)."""
+    if (parse_data.get("intent") or {}).get("name") == SWITCH_INTENT:
+        return True
+    return any(
+        ranked.get("name") == SWITCH_INTENT and (ranked.get("confidence") or 0.0) >= SWITCH_RUNNER_UP
+        for ranked in parse_data.get("intent_ranking") or []
+    )
+
+
 def language_event(tracker: DialogueStateTracker) -> SlotSet | None:
     """The `language` slot event the parent's latest message calls for, if any."""
     message = tracker.latest_message
     if message is None:
         return None
     requested = None
-    if (message.intent or {}).get("name") == SWITCH_INTENT:
+    if asks_to_switch(message.parse_data):
         requested = next(tracker.get_latest_entity_values(LANGUAGE_SLOT), None)
     metadata = message.metadata if isinstance(message.metadata, dict) else {}
     language = choose_language(

@@ -15,6 +15,9 @@ LINK = re.compile(r"https?://\S+")
 HUMAN_CHECK = re.compile(r"(?<!\d)(\d(?:[ \u00a0]\d){3,7})(?!\d)")
 CONFIRMATION_NUMBER = re.compile(r"\bLA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b")
 ACTIVATION_LINK = re.compile(r"https?://\S+/activate/[^\s\"<>]+")
+#: Seconds without new mail after which everything asked for has arrived (the delivery worker
+#: looks every second: DELIVERY_POLL_SECONDS).
+MAIL_SETTLE_SECONDS = 1.5
 LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 
 
@@ -84,7 +87,18 @@ class ConversationState:
             if shown and not self.given_number:
                 self.number = shown[-1]
 
+    def _settle(self) -> None:
+        """Wait until no new mail has come for a delivery pass (the worker sends every second): a
+        code asked for a moment ago is in the outbox still, and the older one must not be typed."""
+        deadline = time.monotonic() + self.mail_timeout
+        count, changed = len(self.mail()), time.monotonic()
+        while time.monotonic() - changed < MAIL_SETTLE_SECONDS and time.monotonic() < deadline:
+            time.sleep(0.2)
+            if len(self.mail()) != count:
+                count, changed = len(self.mail()), time.monotonic()
+
     def _wait_for(self, find: Any, what: str) -> str:
+        self._settle()
         deadline = time.monotonic() + self.mail_timeout
         while True:
             for message in reversed(self.mail()):
