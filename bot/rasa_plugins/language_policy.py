@@ -25,6 +25,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.language.detection import choose_language
+from bot.language.requests import requested_language
 
 LANGUAGE_SLOT = "language"
 SWITCH_INTENT = "switch_language"
@@ -59,8 +60,8 @@ def language_event(tracker: DialogueStateTracker) -> SlotSet | None:
     message = tracker.latest_message
     if message is None:
         return None
-    requested = None
-    if asks_to_switch(message.parse_data):
+    requested = requested_language(message.text or "")  # "in spanish please, what documents…"
+    if requested is None and asks_to_switch(message.parse_data):
         requested = next(tracker.get_latest_entity_values(LANGUAGE_SLOT), None)
     metadata = message.metadata if isinstance(message.metadata, dict) else {}
     language = choose_language(

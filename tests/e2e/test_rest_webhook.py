@@ -41,6 +41,12 @@ def test_switching_language_on_request(servers, sender):
     assert "February 1" in text_of(say(sender, "/ask_application_dates"))
 
 
+def test_a_language_asked_for_with_a_question_answers_the_question_in_that_language(servers, sender):
+    assert "February 1" in text_of(say(sender, "When can I apply for a permit?"))
+    answer = text_of(say(sender, "in spanish please, what documents do i need for childcare?"))
+    assert "Declaración Jurada de Cuidado de Niños" in answer
+
+
 def test_ok_does_not_flip_the_language(servers, sender):
     say(sender, "hola, necesito informacion sobre permisos")
     assert "febrero" in text_of(say(sender, "/ask_application_dates"))
