@@ -20,9 +20,9 @@ from rasa_sdk.types import DomainDict
 from actions.entities import entity_text
 from bot.core.codes import Direction
 from bot.core.policy import load_policy
+from bot.rules.district_names import district_aliases
 from bot.rules.place_mentions import named_places, one_of, school_name_as_written, school_phrases
 from bot.rules.reason_words import read_reason
-from bot.rules.school_names import district_aliases
 from bot.schools.lookup import LAUSD, district_by_cds, find_lausd_school, residence_districts, school_by_cds
 
 GIVEN_SLOT = "app_given"

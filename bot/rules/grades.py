@@ -175,3 +175,13 @@ def _normalize(text: str) -> str:
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     plain = re.sub(r"[\W_]+", " ", plain)
     return " ".join(plain.split())
+
+
+def grade_offered(grade_code: str, gs_offered: str) -> bool | None:
+    """Does CDE's ``GSoffered`` ("K-5", "9-12") include the grade code ("K", "5")? None: unknown span.
+
+    Raises ValueError for a code that is not a grade (see ``Grade.from_code``).
+    """
+    grade = Grade.from_code(grade_code)
+    span = parse_grade_span(gs_offered)
+    return None if span is None else grade in span

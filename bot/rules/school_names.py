@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from bot.rules.grades import Grade, parse_grade_span
 from bot.rules.number_words import numbers_as_digits
 from bot.rules.typos import Bigrams, typo_similarity, typos
 
@@ -60,15 +59,6 @@ _FUZZY_TYPES = (
     "unified",
     "primary",
 )
-_DISTRICT_TYPES = frozenset({"unified", "union", "joint", "elementary", "high"})
-_DISTRICT_SUFFIXES = {
-    ("unified",): "usd",
-    ("elementary",): "esd",
-    ("union", "high"): "uhsd",
-    ("high",): "hsd",
-}
-
-
 def normalize_place_name(text: str) -> str:
     """Canonical words of a school or district name: "Hollywood Sr. High School" -> "hollywood high".
 
@@ -76,10 +66,11 @@ def normalize_place_name(text: str) -> str:
     center, magnet, charter, unified, street, avenue); "St" first is "saint", later "street";
     number words become digits ("One Hundred Twenty-Second" and "122nd" -> "122").
     """
-    return " ".join(_canonical_tokens(text))
+    return " ".join(canonical_tokens(text))
 
 
-def _canonical_tokens(text: str) -> list[str]:
+def canonical_tokens(text: str) -> list[str]:
+    """The canonical words of a school or district name (see the module docstring)."""
     plain = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     plain = "".join(char for char in plain if not unicodedata.combining(char))
     plain = re.sub(r"['’`]", "", plain.replace("&", " and "))
@@ -125,7 +116,7 @@ class NameForm:
     @classmethod
     def of(cls, text: str) -> NameForm:
         """The form of a name or of what a parent typed."""
-        tokens = _canonical_tokens(text[:_LONGEST])
+        tokens = canonical_tokens(text[:_LONGEST])
         return cls(
             tuple(t for t in tokens if t not in LEVELS | SOFT),
             frozenset(t for t in tokens if t in LEVELS | SOFT),
@@ -270,39 +261,3 @@ def _score(query: NameForm, name: NameForm, similar: dict[str, dict[str, float]]
     elif query_levels:
         score *= 0.9
     return score * 0.93 ** len((query.types & SOFT) - name.types)
-
-
-def district_aliases(name: str) -> list[str]:
-    """A district's name, short form and initials: "Long Beach Unified", "Long Beach", "LBUSD", "LB Unified".
-
-    The short form drops the trailing type words found by the normaliser ("Unified", "Union High",
-    "City Elementary", "Joint"); initials are given for two words or more.
-    """
-    words = name.split()
-    kept = list(words)
-    stripped: list[str] = []
-    while len(kept) > 1 and set(_canonical_tokens(kept[-1])) <= _DISTRICT_TYPES:
-        stripped[:0] = _canonical_tokens(kept.pop())
-    if len(kept) > 1 and _canonical_tokens(kept[-1]) == ["city"] and stripped in ([], ["elementary"]):
-        kept.pop()  # "Whittier City Elementary", "El Monte City"; "Culver City Unified" keeps it
-    aliases = [name]
-    if kept != words:
-        aliases.append(" ".join(kept))
-    tokens = _canonical_tokens(" ".join(kept))
-    suffix = _DISTRICT_SUFFIXES.get(tuple(stripped))
-    if suffix and len(tokens) > 1:
-        initials = "".join(token[0] for token in tokens)
-        aliases.append(f"{initials}{suffix}".upper())
-        if suffix == "usd" and len(initials) == 2:  # "LA Unified", "LB Unified"
-            aliases.append(f"{initials.upper()} Unified")
-    return aliases
-
-
-def grade_offered(grade_code: str, gs_offered: str) -> bool | None:
-    """Does CDE's ``GSoffered`` ("K-5", "9-12") include the grade code ("K", "5")? None: unknown span.
-
-    Raises ValueError for a code that is not a grade (see ``Grade.from_code``).
-    """
-    grade = Grade.from_code(grade_code)
-    span = parse_grade_span(gs_offered)
-    return None if span is None else grade in span

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.rules.school_names import NameIndex, NameMatch, district_aliases
+from bot.rules.district_names import district_aliases
+from bot.rules.school_names import NameIndex, NameMatch
 from bot.schools.directory import District, School, directory_path, read_directory
 
 LAUSD = "Los Angeles Unified"

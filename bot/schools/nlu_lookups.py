@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.core.settings import PROJECT_ROOT
-from bot.rules.school_names import district_aliases
+from bot.rules.district_names import district_aliases
 from bot.schools.directory import Directory
 from bot.schools.lookup import LAUSD, select_lausd_schools, select_residence_districts
 

@@ -6,7 +6,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.registration import ActionAskHumanCheck, ActionAskParentEmailAgain, ValidateRegistrationForm
+from actions.registration import ValidateRegistrationForm
+from actions.registration_steps import ActionAskHumanCheck, ActionAskParentEmailAgain
 
 
 def tracker(text: str = "", intent: str = "inform", entities: list | None = None, **slots) -> Tracker:

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.rules.school_names import NameIndex, district_aliases, grade_offered, normalize_place_name
+from bot.rules.district_names import district_aliases
+from bot.rules.grades import grade_offered
+from bot.rules.school_names import NameIndex, normalize_place_name
 
 
 @pytest.mark.parametrize(
