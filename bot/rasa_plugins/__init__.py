@@ -1,8 +1,10 @@
 """Code that runs inside the Rasa server (its venv): channels, tracker store. mypy skips it (rasa lives in the other venv)."""
 
-try:  # inside the Rasa server: validate action responses with a schema compiled once
+try:  # inside the Rasa server: Rasa's own work per message, done faster with the same result
     from bot.rasa_plugins.action_validation import apply as _apply_action_validation
+    from bot.rasa_plugins.rule_index import apply as _apply_rule_index
 except ImportError:  # imported from the action server's venv (tests): nothing to patch
     pass
 else:
-    _apply_action_validation()
+    _apply_action_validation()  # action responses checked by a schema compiled once
+    _apply_rule_index()  # RulePolicy tests only the rules that can match the latest state
