@@ -13,6 +13,12 @@ through ``bot.privacy.tracker_events.redact_new_events``: texts masked, personal
 slot of the domain but ``NON_PERSONAL_SLOTS``) sealed with Fernet (AES-128-CBC + HMAC-SHA256) under a key derived (HKDF-SHA256) from the
 project's SECRET_KEY. Reading opens the sealed values again, so the next turns still have them.
 A value sealed under an older key reads as an empty slot (the form asks again) instead of failing.
+
+Each message reads the conversation and saves it again. The store remembers the events of the
+conversations it read or saved last (``RecentConversations``): the next read asks the database only
+how many rows the conversation has and its newest row, and reads everything again when another
+server (or a deletion) changed them. What it remembers is what a read would return (texts masked,
+sealed values opened), so a conversation continues the same whether it was remembered or not.
 """
 
 from __future__ import annotations
@@ -20,12 +26,16 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.core.secrets import secret_key
@@ -42,6 +52,40 @@ logger = logging.getLogger(__name__)
 _KEY_PURPOSE = b"lausd-permit-assistant tracker store slot sealing v1"
 #: Conversations read but not yet saved whose stored-event count is remembered (a safety cap).
 _MAX_REMEMBERED_COUNTS = 10_000
+#: Conversations whose events are remembered between messages (the most recently used ones).
+RECENT_CONVERSATIONS = 2_000
+
+
+@dataclass
+class _Remembered:
+    """A conversation's latest session as a read returns it, and the rows it was read from."""
+
+    rows: int  # rows of the conversation, all sessions
+    newest_row: int  # the highest row id
+    events: list[Event]
+
+
+class RecentConversations:
+    """The events of the most recently used conversations, at most ``size`` of them."""
+
+    def __init__(self, size: int = RECENT_CONVERSATIONS) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, _Remembered] = OrderedDict()
+
+    def get(self, sender_id: str) -> _Remembered | None:
+        entry = self._entries.get(sender_id)
+        if entry is not None:
+            self._entries.move_to_end(sender_id)
+        return entry
+
+    def put(self, sender_id: str, entry: _Remembered) -> None:
+        self._entries[sender_id] = entry
+        self._entries.move_to_end(sender_id)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def forget(self, sender_id: str) -> None:
+        self._entries.pop(sender_id, None)
 
 
 class FernetSealer:
@@ -92,6 +136,7 @@ class RedactingTrackerStore(SQLTrackerStore):
         # save appends after them without counting the rows again (one query less per message).
         # Taken once; a save without a read first counts (the conversation lock orders the two).
         self._stored_counts: dict[str, int] = {}
+        self.recent = RecentConversations()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the tracker's new events, redacted (same rows as SQLTrackerStore.save)."""
@@ -103,9 +148,10 @@ class RedactingTrackerStore(SQLTrackerStore):
             all_events = [event.as_dict() for event in tracker.events]
             new_events = list(tracker.events)[first_new:]
             redacted = redact_new_events(all_events, first_new, self.policy, self.sealer, email_digest)
+            rows = []
             for event, data in zip(new_events, redacted, strict=True):
                 intent = (data.get("parse_data") or {}).get("intent", {}).get("name")
-                session.add(
+                rows.append(
                     self.SQLEvent(
                         sender_id=tracker.sender_id,
                         type_name=event.type_name,
@@ -115,8 +161,24 @@ class RedactingTrackerStore(SQLTrackerStore):
                         data=json.dumps(data),
                     )
                 )
+            session.add_all(rows)
+            session.flush()  # the rows' ids
+            self._remember_saved(tracker, first_new, rows)
             session.commit()
         logger.debug("Tracker %s stored (redacted).", tracker.sender_id)
+
+    def _remember_saved(self, tracker: DialogueStateTracker, first_new: int, rows: list[Any]) -> None:
+        """The remembered conversation plus the rows just written, as a read would return them."""
+        entry = self.recent.get(tracker.sender_id)
+        starts_session = any(row.type_name == SessionStarted.type_name for row in rows)
+        if entry is None or starts_session or first_new != len(entry.events):
+            self.recent.forget(tracker.sender_id)  # the next read reads the rows (and remembers)
+            return
+        if rows:
+            opened = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+            entry.events = entry.events + deserialise_events(opened)
+            entry.rows += len(rows)
+            entry.newest_row = max(row.id for row in rows)
 
     def _additional_events_start(self, session: Any, tracker: DialogueStateTracker) -> int:
         """Index in ``tracker.events`` of the first event not yet stored (as SQLTrackerStore counts)."""
@@ -128,14 +190,34 @@ class RedactingTrackerStore(SQLTrackerStore):
     ) -> DialogueStateTracker | None:
         """The tracker as SQLTrackerStore builds it, with the sealed slot values opened."""
         with self.session_scope() as session:
-            rows = self._event_query(
-                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
-            ).all()
-            events = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
-        if not fetch_events_from_all_sessions:
-            if len(self._stored_counts) >= _MAX_REMEMBERED_COUNTS:
-                self._stored_counts.clear()
-            self._stored_counts[sender_id] = len(rows)
+            if fetch_events_from_all_sessions:
+                rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=True).all()
+                events = deserialise_events(
+                    open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+                )
+            else:
+                events = self._latest_session(session, sender_id)
+                if len(self._stored_counts) >= _MAX_REMEMBERED_COUNTS:
+                    self._stored_counts.clear()
+                self._stored_counts[sender_id] = len(events)
         if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            return DialogueStateTracker.from_events(sender_id, list(events), self.domain.slots)
         return None
+
+    def _latest_session(self, session: Any, sender_id: str) -> list[Event]:
+        """The latest session's events: remembered if no row changed since, else read (and remembered)."""
+        rows_now, newest_now = session.execute(
+            sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
+                self.SQLEvent.sender_id == sender_id
+            )
+        ).one()
+        entry = self.recent.get(sender_id)
+        if entry is not None and (entry.rows, entry.newest_row) == (rows_now, newest_now):
+            return entry.events
+        rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+        events = deserialise_events(open_sealed_values((json.loads(row.data) for row in rows), self.sealer))
+        if rows_now:
+            self.recent.put(sender_id, _Remembered(rows=rows_now, newest_row=newest_now, events=events))
+        else:
+            self.recent.forget(sender_id)
+        return events

@@ -2,7 +2,9 @@
 
 It saves a registration-like tracker through RedactingTrackerStore into the SQLite file given as
 argv[1] (steps from the JSON in argv[2]; none: only read), then prints the raw rows and the
-slot values of the tracker read back.
+slot values of the tracker read back. Each read is also compared with a read by a new store (which
+remembers nothing): the store remembers conversations between messages, and must read the same.
+A step ["other", text] is a message handled by another server (another store on the same file).
 """
 
 import asyncio
@@ -24,11 +26,38 @@ def domain() -> Domain:
     return Domain.from_dict({"slots": {name: dict(text_slot) for name in SLOTS}, "intents": ["inform"]})
 
 
+def new_store(path: str) -> RedactingTrackerStore:
+    return RedactingTrackerStore(domain=domain(), dialect="sqlite", host=f"sqlite:///{path}")
+
+
+async def read_as_fresh(path: str, tracker: DialogueStateTracker | None) -> bool:
+    fresh = await new_store(path).retrieve("parent-1")
+    dump = [event.as_dict() for event in tracker.events] if tracker else None
+    return dump == ([event.as_dict() for event in fresh.events] if fresh else None)
+
+
+async def another_server(path: str, text: str) -> None:
+    other = new_store(path)
+    tracker = await other.retrieve("parent-1")
+    tracker.update(
+        UserUttered(text, parse_data={"text": text, "intent": {"name": "inform", "confidence": 1.0}})
+    )
+    await other.save(tracker)
+
+
 async def main(path: str, scenario: dict) -> None:
-    store = RedactingTrackerStore(domain=domain(), dialect="sqlite", host=f"sqlite:///{path}")
+    store = new_store(path)
+    full_reads = []
+    event_query = store._event_query
+    store._event_query = lambda *args, **kwargs: full_reads.append(1) or event_query(*args, **kwargs)
     tracker = await store.retrieve("parent-1") or DialogueStateTracker("parent-1", domain().slots)
+    as_fresh = []
     for step in scenario["steps"]:
         for kind, *args in step:
+            if kind == "other":
+                await another_server(path, args[0])
+                tracker = await store.retrieve("parent-1")
+                continue
             if kind == "ask":
                 tracker.update(SlotSet("requested_slot", args[0]))
             elif kind == "user":
@@ -45,10 +74,19 @@ async def main(path: str, scenario: dict) -> None:
                 tracker.update(BotUttered(args[0], metadata={"utter_action": "utter_x"}))
         await store.save(tracker)
         tracker = await store.retrieve("parent-1")  # as Rasa does on every message
+        as_fresh.append(await read_as_fresh(path, tracker))
     tracker = await store.retrieve("parent-1")
     rows = sqlite3.connect(path).execute("select type_name, intent_name, data from events").fetchall()
     slots = tracker.current_slot_values() if tracker else None
-    print(json.dumps({"rows": rows, "slots": slots}))
+    texts = [event.text for event in tracker.events if isinstance(event, UserUttered)] if tracker else []
+    report = {
+        "rows": rows,
+        "slots": slots,
+        "as_fresh": as_fresh,
+        "full_reads": len(full_reads),
+        "texts": texts,
+    }
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":
