@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core.codes import Direction
-from bot.core.policy import load_policy
+from bot.core.policy import Policy, load_policy
 from bot.core.text import Catalog
 
 
@@ -38,9 +38,26 @@ def bullets(catalog: Catalog, locale: str, items: list[str]) -> str:
     return "\n".join(catalog.text("format.bullet", locale, item=item) for item in items)
 
 
+#: The facts last rendered per catalog and language, with the catalog and policy they came from.
+_rendered: dict[tuple[int, str], tuple[Catalog, Policy, dict[str, str]]] = {}
+
+
 def policy_facts(catalog: Catalog, locale: str) -> dict[str, str]:
-    """Every general fact placeholder the catalogs use, rendered in `locale`."""
+    """Every general fact placeholder the catalogs use, rendered in `locale`.
+
+    Every reply needs them: they are rendered again only when the policy file was loaded again
+    (``clear_policy_cache``) or another catalog asks.
+    """
     policy = load_policy()
+    remembered = _rendered.get((id(catalog), locale))
+    if remembered is not None and remembered[0] is catalog and remembered[1] is policy:
+        return dict(remembered[2])
+    facts = _render_policy_facts(catalog, locale, policy)
+    _rendered[(id(catalog), locale)] = (catalog, policy, facts)
+    return dict(facts)
+
+
+def _render_policy_facts(catalog: Catalog, locale: str, policy: Policy) -> dict[str, str]:
     windows = policy.windows
     outgoing_closes = windows.closing[Direction.OUTGOING]
     reason_lines = [

@@ -1,6 +1,7 @@
 """Code that runs inside the Rasa server (its venv): channels, tracker store. mypy skips it (rasa lives in the other venv)."""
 
 try:  # inside the Rasa server: Rasa's own work per message, done faster with the same result
+    from bot.rasa_plugins.action_connections import apply as _apply_action_connections
     from bot.rasa_plugins.action_validation import apply as _apply_action_validation
     from bot.rasa_plugins.event_types import apply as _apply_event_types
     from bot.rasa_plugins.rule_index import apply as _apply_rule_index
@@ -10,3 +11,4 @@ else:
     _apply_action_validation()  # action responses checked by a schema compiled once
     _apply_rule_index()  # RulePolicy tests only the rules that can match the latest state
     _apply_event_types()  # an event's class found once per type name
+    _apply_action_connections()  # one client session per endpoint: connections kept alive

@@ -61,7 +61,7 @@ class _Remembered:
     """A conversation's latest session as a read returns it, and the rows it was read from."""
 
     rows: int  # rows of the conversation, all sessions
-    newest_row: int  # the highest row id
+    newest_row: int | None  # the highest row id (None: no row yet)
     events: list[Event]
 
 
@@ -137,6 +137,10 @@ class RedactingTrackerStore(SQLTrackerStore):
         # Taken once; a save without a read first counts (the conversation lock orders the two).
         self._stored_counts: dict[str, int] = {}
         self.recent = RecentConversations()
+        # How many rows a conversation has and its newest row: built once (one query per message).
+        self._row_count = sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
+            self.SQLEvent.sender_id == sa.bindparam("sender_id")
+        )
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the tracker's new events, redacted (same rows as SQLTrackerStore.save)."""
@@ -170,15 +174,23 @@ class RedactingTrackerStore(SQLTrackerStore):
     def _remember_saved(self, tracker: DialogueStateTracker, first_new: int, rows: list[Any]) -> None:
         """The remembered conversation plus the rows just written, as a read would return them."""
         entry = self.recent.get(tracker.sender_id)
-        starts_session = any(row.type_name == SessionStarted.type_name for row in rows)
-        if entry is None or starts_session or first_new != len(entry.events):
+        if entry is None or first_new != len(entry.events):
             self.recent.forget(tracker.sender_id)  # the next read reads the rows (and remembers)
             return
-        if rows:
-            opened = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
-            entry.events = entry.events + deserialise_events(opened)
-            entry.rows += len(rows)
-            entry.newest_row = max(row.id for row in rows)
+        if not rows:
+            return
+        opened = open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+        events = entry.events + deserialise_events(opened)
+        starts = [row.timestamp for row in rows if row.type_name == SessionStarted.type_name]
+        if starts:  # a read returns the events from the latest session start on (by timestamp)
+            session_start = max(starts)
+            if any(e.timestamp > session_start for e in entry.events if isinstance(e, SessionStarted)):
+                self.recent.forget(tracker.sender_id)
+                return
+            events = [event for event in events if event.timestamp >= session_start]
+        entry.events = events
+        entry.rows += len(rows)
+        entry.newest_row = max(row.id for row in rows)
 
     def _additional_events_start(self, session: Any, tracker: DialogueStateTracker) -> int:
         """Index in ``tracker.events`` of the first event not yet stored (as SQLTrackerStore counts)."""
@@ -206,18 +218,15 @@ class RedactingTrackerStore(SQLTrackerStore):
 
     def _latest_session(self, session: Any, sender_id: str) -> list[Event]:
         """The latest session's events: remembered if no row changed since, else read (and remembered)."""
-        rows_now, newest_now = session.execute(
-            sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
-                self.SQLEvent.sender_id == sender_id
-            )
-        ).one()
+        rows_now, newest_now = session.execute(self._row_count, {"sender_id": sender_id}).one()
         entry = self.recent.get(sender_id)
         if entry is not None and (entry.rows, entry.newest_row) == (rows_now, newest_now):
             return entry.events
-        rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
-        events = deserialise_events(open_sealed_values((json.loads(row.data) for row in rows), self.sealer))
+        events = []
         if rows_now:
-            self.recent.put(sender_id, _Remembered(rows=rows_now, newest_row=newest_now, events=events))
-        else:
-            self.recent.forget(sender_id)
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            events = deserialise_events(
+                open_sealed_values((json.loads(row.data) for row in rows), self.sealer)
+            )
+        self.recent.put(sender_id, _Remembered(rows=rows_now, newest_row=newest_now, events=events))
         return events

@@ -70,11 +70,18 @@ def test_with_another_secret_key_the_sealed_slots_read_as_empty(tmp_path):
 
 
 def test_a_remembered_conversation_reads_as_the_database_would_and_sees_other_servers(tmp_path):
-    steps = CONVERSATION[:2] + [[["other", "hola desde otro servidor"]]] + CONVERSATION[2:]
+    steps = (
+        [[["session"]]]
+        + CONVERSATION[:2]
+        + [[["other", "hola desde otro servidor"]]]
+        + CONVERSATION[2:3]
+        + [[["session"]]]
+        + CONVERSATION[3:]
+    )
     result = run_store(tmp_path / "tracker.db", "key-one", steps)
-    assert result["as_fresh"] == [True] * len(steps)  # texts masked, sealed values opened, same order
-    # read from the rows: at the start, after the first save, after the other server's message
-    assert result["full_reads"] == 3
-    # the other server's message is not lost (masked: the form was asking for the email)
-    assert result["texts"] == ["[parent_first_name]", "[parent_email]", "[parent_email]", "[human_check]"]
-    assert result["slots"]["parent_email"] == EMAIL
+    # texts masked, sealed values opened, the latest session only, in order
+    assert result["as_fresh"] == [True] * len(steps)
+    assert result["full_reads"] == 1  # only after the other server's message
+    # a read of the new session leaves the earlier messages and slots out
+    assert result["texts"] == ["[human_check]"]
+    assert (result["slots"]["human_check"], result["slots"]["parent_email"]) == ("4819", None)

@@ -4,7 +4,8 @@ It saves a registration-like tracker through RedactingTrackerStore into the SQLi
 argv[1] (steps from the JSON in argv[2]; none: only read), then prints the raw rows and the
 slot values of the tracker read back. Each read is also compared with a read by a new store (which
 remembers nothing): the store remembers conversations between messages, and must read the same.
-A step ["other", text] is a message handled by another server (another store on the same file).
+A step ["other", text] is a message handled by another server (another store on the same file);
+["session"] starts a new session, as Rasa does (a read returns the events from the latest start on).
 """
 
 import asyncio
@@ -13,7 +14,7 @@ import sqlite3
 import sys
 
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_plugins.redacting_tracker_store import RedactingTrackerStore
@@ -58,7 +59,14 @@ async def main(path: str, scenario: dict) -> None:
                 await another_server(path, args[0])
                 tracker = await store.retrieve("parent-1")
                 continue
-            if kind == "ask":
+            if kind == "session":
+                for event in (
+                    ActionExecuted("action_session_start"),
+                    SessionStarted(),
+                    ActionExecuted("action_listen"),
+                ):
+                    tracker.update(event)
+            elif kind == "ask":
                 tracker.update(SlotSet("requested_slot", args[0]))
             elif kind == "user":
                 parse = {
