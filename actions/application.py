@@ -17,6 +17,7 @@ from actions.entities import latest_entity
 from actions.request_details import GIVEN_SLOT, keep, kept_details
 from actions.school_years import open_school_years, year_buttons
 from actions.session import next_step, require_sign_in, signed_in_account
+from actions.stopping import StopForm
 from bot.applications.questions import all_reason_questions
 from bot.applications.submission import ApplicationDraft, submit_application
 from bot.core.clock import district_today
@@ -252,15 +253,15 @@ def draft_from(tracker: Tracker, account_id: int) -> ApplicationDraft:
     )
 
 
-class ActionResetApplication(Action):
-    """The parent stopped the application: forget the answers."""
+class ActionStopApplication(StopForm):
+    """The parent stopped the application: the form ends and forgets the answers."""
+
+    stopped_response = "utter_application_stopped"
 
     def name(self) -> str:
-        return "action_reset_application"
+        return "action_stop_application"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def forgotten(self, tracker: Tracker) -> list[EventType]:
         return [*reset_events(), SlotSet("application_key", None)]
 
 

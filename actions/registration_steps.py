@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.registration import NAME_FIELDS
+from actions.stopping import StopForm
 from bot.accounts.registration import RegistrationRequest, register, resend_activation
 from bot.core.secrets import conversation_digest
 from bot.language.detection import DEFAULT_LANGUAGE
@@ -107,25 +108,22 @@ class ActionCreateAccount(Action):
         return [*reset, SlotSet("registered_email", email)]
 
 
-class ActionResetRegistration(Action):
-    """Forgets the registration answers when the parent stops the form."""
+class ActionStopRegistration(StopForm):
+    """The parent stopped registering: the form ends and forgets the answers."""
+
+    stopped_response = "utter_registration_stopped"
+    answers = (
+        *NAME_FIELDS,
+        "parent_email",
+        "parent_email_again",
+        "human_check",
+        "human_check_digits",
+        "registration_confirmed",
+        "correction_pending",
+    )
 
     def name(self) -> str:
-        return "action_reset_registration"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        slots = (
-            *NAME_FIELDS,
-            "parent_email",
-            "parent_email_again",
-            "human_check",
-            "human_check_digits",
-            "registration_confirmed",
-            "correction_pending",
-        )
-        return [SlotSet(slot, None) for slot in slots]
+        return "action_stop_registration"
 
 
 class ActionReopenRegistration(Action):

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.out_of_context import direction_follow_up
 from actions.session import FLOWS_AFTER_SIGN_IN, next_step, sign_in_events, signed_in_account
+from actions.stopping import StopForm
 from actions.typed_answers import TypedAnswers
 from bot.accounts.password_reset import request_password_reset
 from bot.accounts.sign_in import request_sign_in_code, verify_sign_in_code
@@ -157,18 +158,14 @@ class ActionSignInDone(Action):
         return [*events, next_step("done")]
 
 
-class ActionResetSignIn(Action):
-    """The parent stopped signing in or asking for a reset link: forget the answers."""
+class ActionStopSignIn(StopForm):
+    """The parent stopped signing in or asking for a reset link: the form ends, the answers are forgotten."""
+
+    stopped_response = "utter_sign_in_stopped"
+    answers = ("signin_email", "signin_code", "reset_email", "after_sign_in")
 
     def name(self) -> str:
-        return "action_reset_sign_in"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        return [
-            SlotSet(slot, None) for slot in ("signin_email", "signin_code", "reset_email", "after_sign_in")
-        ]
+        return "action_stop_sign_in"
 
 
 class ActionStartPasswordReset(Action):

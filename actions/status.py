@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.entities import entity_text
 from actions.handoff import hand_over
 from actions.session import next_step, signed_in_account
+from actions.stopping import StopForm
 from actions.typed_answers import DontKnow, TypedAnswers
 from bot.applications.lookup import AnswerCode, look_up_status
 from bot.applications.queries import applications_of
@@ -177,13 +178,11 @@ class ActionAnswerStatus(Action):
         return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
 
 
-class ActionResetStatus(Action):
-    """The parent stopped the status check: forget the number and the date."""
+class ActionStopStatus(StopForm):
+    """The parent stopped the status check: the form ends and forgets the number and the date."""
+
+    stopped_response = "utter_status_stopped"
+    answers = ("status_number", "status_birthdate")
 
     def name(self) -> str:
-        return "action_reset_status"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        return [SlotSet("status_number", None), SlotSet("status_birthdate", None)]
+        return "action_stop_status"
