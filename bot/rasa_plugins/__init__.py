@@ -4,6 +4,7 @@ try:  # inside the Rasa server: Rasa's own work per message, done faster with th
     from bot.rasa_plugins.action_connections import apply as _apply_action_connections
     from bot.rasa_plugins.action_validation import apply as _apply_action_validation
     from bot.rasa_plugins.event_types import apply as _apply_event_types
+    from bot.rasa_plugins.graph_runner import apply as _apply_graph_runner
     from bot.rasa_plugins.rule_index import apply as _apply_rule_index
 except ImportError:  # imported from the action server's venv (tests): nothing to patch
     pass
@@ -12,3 +13,4 @@ else:
     _apply_rule_index()  # RulePolicy tests only the rules that can match the latest state
     _apply_event_types()  # an event's class found once per type name
     _apply_action_connections()  # one client session per endpoint: connections kept alive
+    _apply_graph_runner()  # the model's graph run in order, without dask's scheduler
