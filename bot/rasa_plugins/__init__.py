@@ -6,6 +6,7 @@ try:  # inside the Rasa server: Rasa's own work per message, done faster with th
     from bot.rasa_plugins.event_types import apply as _apply_event_types
     from bot.rasa_plugins.graph_runner import apply as _apply_graph_runner
     from bot.rasa_plugins.rule_index import apply as _apply_rule_index
+    from bot.rasa_plugins.slot_copies import apply as _apply_slot_copies
 except ImportError:  # imported from the action server's venv (tests): nothing to patch
     pass
 else:
@@ -14,3 +15,4 @@ else:
     _apply_event_types()  # an event's class found once per type name
     _apply_action_connections()  # one client session per endpoint: connections kept alive
     _apply_graph_runner()  # the model's graph run in order, without dask's scheduler
+    _apply_slot_copies()  # a slot's shallow copy made directly
