@@ -42,8 +42,9 @@ async def measure(
 ) -> dict[tuple[str, int], Result]:
     """Alternating rounds: for each concurrency, every layout once per round."""
     totals: dict[tuple[str, int], Result] = {}
-    for layout in layouts:  # warm-up: every conversation path once
-        await run_round(layout.base, STOCK if layout.name == "stock" else OURS, 4, 6)
+    for layout in layouts:  # warm-up: every conversation path a few times on each server
+        scripts = STOCK if layout.name == "stock" else OURS
+        await run_round(layout.base, scripts, 8, 4 * sum(len(script) for script in scripts) // 8)
     for count in parents:
         for _ in range(rounds):
             for layout in layouts:
