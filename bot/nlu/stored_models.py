@@ -59,7 +59,21 @@ class SoftmaxScores:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class StoredLogisticRegressionClassifier(LogisticRegressionClassifier):
-    """`LogisticRegressionClassifier` stored as its coefficients, intercepts and intent names."""
+    """`LogisticRegressionClassifier` stored as its coefficients, intercepts and intent names.
+
+    `C` (config.yml) is the inverse of the regularisation strength; Rasa fixes it at 1.0.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Rasa's defaults and `C`: 1.0, Rasa's own value."""
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(
+        self, config: dict[str, Any], name: str, model_storage: ModelStorage, resource: Resource
+    ) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.set_params(C=float(self.config["C"]))
 
     def _create_X(self, messages: list[Message]) -> csr_matrix:
         """Rasa's input matrix (the sentence features of each sparse featurizer side by side), built
@@ -67,7 +81,9 @@ class StoredLogisticRegressionClassifier(LogisticRegressionClassifier):
         rows, columns, values = [], [], []
         width = 0
         for row, message in enumerate(messages):
-            sentence = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+            sentence = [
+                f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE
+            ]
             if not sentence or any(f.is_dense() for f in sentence):
                 return super()._create_X(messages)
             offset = 0
