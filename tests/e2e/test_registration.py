@@ -102,7 +102,7 @@ def test_register_activate_and_create_the_password(
         ).fetchone()
     assert status == "active" and password_hash.startswith("$argon2") and stored_language == language
     for path in [
-        servers.var_dir / "tracker.db",
+        *servers.var_dir.glob("tracker.db*"),  # the file and its write-ahead log
         servers.var_dir / "permits.db",
         *servers.var_dir.glob("log/*"),
     ]:
