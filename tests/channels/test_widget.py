@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, WebSocketRoute, expect
 
 from tests.channels.browser import chromium
 from tests.channels.conftest import RESULTS, ROOT, WEB_PORT
@@ -83,3 +83,69 @@ def test_english_page_by_keyboard(browser: Browser) -> None:
     expect(bot_texts(page)).to_have_count(1)  # the greeting only
     expect(page.get_by_label("Your message")).to_be_focused()
     assert problems == []
+
+
+class HeldSessionConfirmations:
+    """Between the widget and the Rasa server: the server's session confirmations wait here
+    until released, as on a slow phone network or a busy server."""
+
+    def __init__(self, page: Page) -> None:
+        self.held: list[tuple[WebSocketRoute, str | bytes]] = []
+        page.route_web_socket("**/socket.io/**", self._route)
+
+    def _route(self, widget: WebSocketRoute) -> None:
+        server = widget.connect_to_server()
+        server.on_message(lambda frame: self._from_server(widget, frame))
+
+    def _from_server(self, widget: WebSocketRoute, frame: str | bytes) -> None:
+        if isinstance(frame, str) and '"session_confirm"' in frame:
+            self.held.append((widget, frame))
+        else:
+            widget.send(frame)
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for widget, frame in held:
+            widget.send(frame)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_message_typed_before_the_server_confirmed_the_conversation_is_answered(
+    browser: Browser, lang: str
+) -> None:
+    """Rasa ignores a message without its conversation's id, silently. The widget must not send
+    one: it waits for the confirmation (after opening the page and after "Start over")."""
+    english = lang == "en"
+    problems: list[str] = []
+    context = browser.new_context(locale="en-US" if english else "es-MX")
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    confirmations = HeldSessionConfirmations(page)
+    page.goto(f"http://localhost:{WEB_PORT}/?lang={lang}")
+    box = page.get_by_label("Your message" if english else "Su mensaje")
+    send = page.get_by_role("button", name="Send" if english else "Enviar")
+    status = page.locator(".permit-chat-status")
+    connecting = "Connecting" if english else "Conectando"
+
+    question, answer = (
+        ("When can I apply for a permit?", "February 1")
+        if english
+        else ("cuando puedo solicitar un permiso", "1 de febrero")
+    )
+    for _when in ("the page opens", "after Start over"):
+        box.fill(question)
+        page.wait_for_timeout(1_500)  # the socket is open by now; its conversation is not confirmed
+        expect(status).to_contain_text(connecting)
+        expect(send).to_be_disabled()
+        box.press("Enter")  # nothing is sent, and the words stay in the box
+        expect(box).to_have_value(question)
+        assert confirmations.held, "the server confirmed a conversation"
+        confirmations.release()
+        expect(send).to_be_enabled(timeout=20_000)
+        box.press("Enter")
+        expect(bot_texts(page).last).to_contain_text(answer, timeout=30_000)
+        expect(box).to_have_value("")
+        page.get_by_role("button", name="Start over" if english else "Empezar de nuevo").click()
+        expect(bot_texts(page)).to_have_count(1)  # the greeting only
+    assert problems == []
+    context.close()

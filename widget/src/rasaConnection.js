@@ -1,20 +1,36 @@
 // Rasa's socket.io channel: session_request/session_confirm, user_uttered out, bot_uttered in.
+//
+// Rasa (session_persistence) ignores a message that carries no session id, without a word. So the
+// widget is "connected" only once the server confirmed the session, and a message sent before
+// that (a fast typist, a reconnection, "Start over") waits here and goes out with the session id.
 import { io } from "socket.io-client";
 
 export function connectToRasa({ url, sessionId, onSession, onBotMessage, onStatus }) {
   const socket = io(url, { path: "/socket.io", transports: ["websocket"], reconnectionDelayMax: 10000 });
   let currentSession = sessionId;
+  let confirmed = false;
+  let waitingToGo = [];
 
-  socket.on("connect", () => {
-    onStatus("connected");
+  const emitMessage = ({ text, metadata }) =>
+    socket.emit("user_uttered", { message: text, session_id: currentSession, metadata });
+
+  const requestSession = () => {
+    confirmed = false;
+    onStatus("connecting");
     socket.emit("session_request", { session_id: currentSession });
-  });
-  socket.on("session_confirm", (confirmed) => {
-    const id = typeof confirmed === "string" ? confirmed : confirmed && confirmed.session_id;
-    if (id) {
-      currentSession = id;
-      onSession(id);
-    }
+  };
+
+  socket.on("connect", requestSession);
+  socket.on("session_confirm", (reply) => {
+    const id = typeof reply === "string" ? reply : reply && reply.session_id;
+    if (!id) return;
+    currentSession = id;
+    confirmed = true;
+    onSession(id);
+    onStatus("connected");
+    const queued = waitingToGo;
+    waitingToGo = [];
+    queued.forEach(emitMessage);
   });
   socket.on("bot_uttered", (message) => {
     if (!message) return;
@@ -24,15 +40,20 @@ export function connectToRasa({ url, sessionId, onSession, onBotMessage, onStatu
     if (message.text || buttons.length) onBotMessage({ text: message.text || "", buttons });
   });
   socket.on("connect_error", () => onStatus("offline"));
-  socket.on("disconnect", () => onStatus("connecting"));
+  socket.on("disconnect", () => {
+    confirmed = false;
+    onStatus("connecting");
+  });
 
   return {
     send(text, metadata) {
-      socket.emit("user_uttered", { message: text, session_id: currentSession, metadata });
+      if (confirmed && socket.connected) emitMessage({ text, metadata });
+      else waitingToGo.push({ text, metadata });
     },
     restart() {
       currentSession = null;
-      socket.emit("session_request", { session_id: null });
+      waitingToGo = [];
+      if (socket.connected) requestSession();
     },
     close() {
       socket.close();
