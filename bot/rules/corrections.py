@@ -56,9 +56,26 @@ APPLICATION_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 REGISTRATION_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("parent_last_name", ("last name", "lastname", "surname", "family name", "apellido", "apellidos")),
-    ("parent_middle_name", ("middle name", "segundo nombre")),
-    ("parent_email", ("email", "e-mail", "correo", "mail", "address")),
+    (
+        "parent_last_name",
+        ("last name", "lastname", "surname", "family name", "apellido", "apellidos", "apeido"),
+    ),
+    ("parent_middle_name", ("middle name", "middle initial", "segundo nombre")),
+    (
+        "parent_email",
+        (
+            "email address",
+            "email",
+            "e-mail",
+            "e mail",
+            "emial",
+            "correo electronico",
+            "correo",
+            "mail",
+            "imeil",
+            "address",
+        ),
+    ),
     ("parent_first_name", ("first name", "firstname", "my name", "primer nombre", "nombre")),
 )
 
@@ -128,6 +145,35 @@ def named_field(text: str, fields: tuple[tuple[str, tuple[str, ...]], ...]) -> s
         if any(f" {word} " in folded or f" {word}s " in folded for word in words):
             return field
     return None
+
+
+def named_fields(text: str, fields: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, int, int]]:
+    """Each field the text names, as (field, start, end) in the text as typed, in reading order.
+    A more specific field's words win where two overlap: "segundo nombre" is the middle name, not
+    a first name. Accents and case do not matter ("Apellído", "CORREO")."""
+    folded = _fold_in_place(text)
+    found: list[tuple[str, int, int]] = []
+    for field, words in fields:
+        for word in words:  # not inside an address or a longer word: "maria@mail.com", "mailbox"
+            for match in re.finditer(rf"(?<![\w@.-]){re.escape(word)}s?(?![\w@]|[.-]\w)", folded):
+                if not any(match.start() < end and start < match.end() for _, start, end in found):
+                    found.append((field, match.start(), match.end()))
+    joined: list[tuple[str, int, int]] = []
+    for field, start, end in sorted(found, key=lambda named: named[1]):
+        if joined and joined[-1][0] == field and not folded[joined[-1][2] : start].strip():
+            joined[-1] = (field, joined[-1][1], end)  # "e-mail address": one mention
+        else:
+            joined.append((field, start, end))
+    return joined
+
+
+def _fold_in_place(text: str) -> str:
+    """`fold` character by character, so that places in the result are places in the text."""
+    kept = []
+    for char in text:
+        folded = fold(char) or " "
+        kept.append(folded if len(folded) == 1 else char.lower())
+    return "".join(kept)
 
 
 def read_correction(

@@ -6,6 +6,7 @@ from bot.rules.corrections import (
     APPLICATION_FIELD_WORDS,
     REGISTRATION_FIELD_WORDS,
     Correction,
+    named_fields,
     read_correction,
 )
 from bot.rules.grades import parse_grade
@@ -78,3 +79,33 @@ def test_two_grades_with_one_taken_back_correct_the_grade_without_naming_it():
     assert read_correction("perdon esta en tercero no en segundo", APPLICATION_FIELD_WORDS) == Correction(
         "student_grade", "3"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("mi apellído está mal", [("parent_last_name", "apellído")]),
+        ("cambiar EMAIL porfa", [("parent_email", "EMAIL")]),
+        ("quiero editar el correo electronico", [("parent_email", "correo electronico")]),
+        ("no tengo segundo nombre, quitalo", [("parent_middle_name", "segundo nombre")]),
+        ("el apeido tiene un error", [("parent_last_name", "apeido")]),
+        ("my e-mail address is wrong", [("parent_email", "e-mail address")]),
+        ("cambiar mi mail.", [("parent_email", "mail")]),
+        (
+            "the middle initial and the last name",
+            [("parent_middle_name", "middle initial"), ("parent_last_name", "last name")],
+        ),
+        (
+            "mi nombre esta bien pero el correo no",
+            [("parent_first_name", "nombre"), ("parent_email", "correo")],
+        ),
+        ("no, es maria@mail.com", []),  # the address is an email entity of its own
+        ("my mailbox is full", []),
+        ("nombramiento", []),
+    ],
+)
+def test_the_fields_a_correction_names_and_where(text, named):
+    """What the NLU marks as `registration_field` in a correction (bot.nlu.rule_entities): the
+    words as typed, in reading order, the most specific reading of each place."""
+    found = named_fields(text, REGISTRATION_FIELD_WORDS)
+    assert [(field, text[start:end]) for field, start, end in found] == named
