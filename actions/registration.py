@@ -16,17 +16,31 @@ from bot.rules.corrections import REGISTRATION_FIELD_WORDS, Correction, read_cor
 from bot.rules.email_typos import suggested_email
 from bot.rules.identity import confirm_email, normalize_email, normalize_name
 from bot.rules.name_case import capitalize_name
+from bot.rules.parent_asks import looks_like_question
 from bot.rules.typed_answers import fold, read_yes_no
 
 NAME_FIELDS = ("parent_first_name", "parent_middle_name", "parent_last_name")
+#: Why the registration asks each question ("pa q quieren mi nombre?", "y eso es obligatorio?").
+WHY_WE_ASK = {
+    "parent_first_name": "utter_why_name",
+    "parent_middle_name": "utter_why_middle_name",
+    "parent_last_name": "utter_why_name",
+    "parent_email": "utter_why_email",
+    "parent_email_again": "utter_why_email_again",
+    "human_check": "utter_why_human_check",
+}
 CORRECTABLE_FIELDS = (*NAME_FIELDS, "parent_email")
 Slots = dict[str, Any]
 
 
 def _name(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
-    outcome = normalize_name(extract_name(str(value or "")))
+    text = str(value or "")
+    outcome = normalize_name(extract_name(text))
     if outcome.ok and outcome.value is not None:
         return {slot: capitalize_name(outcome.value)}  # "rosa de la cruz" → "Rosa de la Cruz"
+    if looks_like_question(text):  # "y eso es obligatorio?": answered, not refused as a name
+        dispatcher.utter_message(response=WHY_WE_ASK[slot])
+        return {slot: None}
     dispatcher.utter_message(response=f"utter_invalid_name_{outcome.problem}")
     return {slot: None}
 
@@ -43,8 +57,25 @@ def _confirmation_reader(text: str, tracker: Tracker) -> str | None:
 
 #: Social words a classifier rightly reads as such, never a name ("thanks" at the name question).
 _NOT_NAMES = frozenset(
-    {"thanks", "thank you", "thx", "ty", "gracias", "muchas gracias", "hi", "hello", "hey", "hola", "buenas",
-     "bye", "adios", "ok", "okay", "help", "ayuda"}
+    {
+        "thanks",
+        "thank you",
+        "thx",
+        "ty",
+        "gracias",
+        "muchas gracias",
+        "hi",
+        "hello",
+        "hey",
+        "hola",
+        "buenas",
+        "bye",
+        "adios",
+        "ok",
+        "okay",
+        "help",
+        "ayuda",
+    }
 )
 
 

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.registration import NAME_FIELDS
+from actions.registration import NAME_FIELDS, WHY_WE_ASK
 from actions.stopping import StopForm
 from bot.accounts.registration import RegistrationRequest, register, resend_activation
 from bot.core.secrets import conversation_digest
@@ -152,15 +152,7 @@ class ActionExplainRequestedSlot(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         requested = tracker.get_slot("requested_slot")
-        response = {
-            "parent_first_name": "utter_why_name",
-            "parent_middle_name": "utter_why_middle_name",
-            "parent_last_name": "utter_why_name",
-            "parent_email": "utter_why_email",
-            "parent_email_again": "utter_why_email_again",
-            "human_check": "utter_why_human_check",
-        }.get(str(requested), "utter_why_general")
-        dispatcher.utter_message(response=response)
+        dispatcher.utter_message(response=WHY_WE_ASK.get(str(requested), "utter_why_general"))
         return []
 
 

@@ -110,7 +110,28 @@ _NO = {
     "i do not",
     "no i dont",
     "no i don't",
+    "still no",
+    "no la tengo",
+    "no lo tengo",
+    "todavia no la tengo",
+    "todavia no lo tengo",
+    "aun no la tengo",
+    "aun no lo tengo",
+    "no la tengo todavia",
+    "no lo tengo todavia",
+    "no la tengo aun",
+    "no lo tengo aun",
+    "todavia no tengo",
+    "aun no tengo",
+    "i dont have it",
+    "i don't have it",
+    "i dont have it yet",
+    "i don't have it yet",
 }
+#: Words a parent may put before the answer: "ok todavia no la tengo", "well, yes".
+_ACKNOWLEDGEMENTS = frozenset(
+    {"ok", "okay", "oh", "ah", "well", "hmm", "mmm", "bueno", "pues", "este", "mira"}
+)
 _FILLERS = {
     "plz",
     "pls",
@@ -169,6 +190,10 @@ def read_yes_no(text: str) -> str | None:
     if folded in _NO:
         return "no"
     words = folded.split()
+    while len(words) > 1 and words[0] in _ACKNOWLEDGEMENTS:  # "ok todavia no la tengo"
+        words = words[1:]
+    if " ".join(words) in _NO:
+        return "no"
     if words[0] in ("no", "nope", "nah", "nel") and all(w in _FILLERS | _NO for w in words[1:]):
         return "no"
     if all(w in _FILLERS or w in _YES for w in words):

@@ -50,6 +50,20 @@ def test_bad_names_are_refused_with_the_reason(typed, response):
     assert validate("parent_last_name", typed) == ({"parent_last_name": None}, [response])
 
 
+@pytest.mark.parametrize(
+    ("slot", "typed", "response"),
+    [
+        ("parent_middle_name", "y eso es obligatorio?", "utter_why_middle_name"),
+        ("parent_first_name", "pa q quieren mi nombre?", "utter_why_name"),
+        ("parent_last_name", "why do you need that?", "utter_why_name"),
+    ],
+)
+def test_a_question_typed_as_the_name_is_answered_not_refused(slot, typed, response):
+    """The side question reached the name (its intent was not one the form skips): the parent
+    gets why the question is asked, and the question again, not "a name can only have letters"."""
+    assert validate(slot, typed) == ({slot: None}, [response])
+
+
 def test_no_middle_name():
     assert validate("parent_middle_name", "no tengo")[0] == {"parent_middle_name": ""}
     assert validate("parent_middle_name", "no", intent="deny")[0] == {"parent_middle_name": ""}

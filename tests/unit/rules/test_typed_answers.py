@@ -31,14 +31,38 @@ def test_yes_in_its_forms(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["no", "nope", "nah", "no gracias", "not yet", "todavía no", "nel", "No thanks"]
+    "text",
+    [
+        "no",
+        "nope",
+        "nah",
+        "no gracias",
+        "not yet",
+        "todavía no",
+        "nel",
+        "No thanks",
+        "ok todavia no la tengo",  # an acknowledgement first, then the no
+        "Aún no la tengo",
+        "bueno, no lo tengo todavía",
+        "ok, I don't have it yet",
+        "mmm no",
+    ],
 )
 def test_no_in_its_forms(text):
     assert read_yes_no(text) == "no"
 
 
 @pytest.mark.parametrize(
-    "text", ["yes but my grade is wrong", "the grade is wrong", "what is a release?", "Maria", "3rd grade"]
+    "text",
+    [
+        "yes but my grade is wrong",
+        "the grade is wrong",
+        "what is a release?",
+        "Maria",
+        "3rd grade",
+        "ok todavia no la tengo pero ya la pedi",  # more than a no: the parent says more
+        "ok Maria",
+    ],
 )
 def test_not_a_plain_yes_or_no(text):
     assert read_yes_no(text) is None
