@@ -44,7 +44,7 @@ _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|paperwork|documentos?|documents?|docs|comprobantes?|proofs?|requisitos|affidavit"
     r"|declaracion jurada"
     r"|requirements|what do i need|what do i have to (?:bring|send|show)|what (?:do|would) they ask"
-    r"|(?:que|q) necesito(?! (?:una |la |mi )?cuenta)|(?<!por )que (?:me )?(?:piden|van a pedir)|(?<!por )q (?:me )?(?:piden|van a pedir)"
+    r"|(?:que|q) necesito(?! (?:una |la |mi )?cuenta)|(?<!por )(?<!para )(?<!pa )que (?:me )?(?:piden|van a pedir)|(?<!por )(?<!para )(?<!pa )q (?:me )?(?:piden|van a pedir)"
     r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar)"
     r"|(?:what|wat) else (?:do i|do we|should i) (?:need|have to send|send)|(?:que|q) (?:mas )?me falta"
     r"|(?:what|wat)(?:'?s| is) (?:still )?missing|what am i missing"
@@ -57,7 +57,8 @@ _OTHER_DOCUMENT_TOPICS: Final = re.compile(
     r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|where do i send|donde (?:los )?mando"
     r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi"
     r"|(?:never|don'?t|do not|no|nunca) (?:send|sent|upload|mando|envio|subo)|passwords?|contrasenas?"
-    r"|appeal\w*|apel\w*|denied|deneg\w*|negaron|contest)\b"
+    r"|appeal\w*|apel\w*|denied|deneg\w*|negaron|contest"
+    r"|receiv\w*|recibi\w*|revisaron|vieron|pending|pendientes?|they have all)\b"
 )
 _FOLLOW_UP: Final = re.compile(
     r"^(?:y|e|and|also|tambien|what about|how about|and what about|y que tal|y si|and if|y para|and for"
@@ -103,6 +104,22 @@ _WHAT_NEXT: Final = re.compile(
     r"|y ahora (?:que|q)|ahora (?:que|q) sigue|(?:que|q) sigue|y luego (?:que|q)|(?:que|q) pasa ahora"
     r"|(?:que|q) pasa despues|y despues (?:que|q))\b"
 )
+#: "What now?" after a denial is about an appeal; after a release refused, about the release;
+#: while the child attends without a permit, about provisional enrollment.
+_DENIED: Final = re.compile(
+    r"\b(?:negaron|deneg\w*|denied|turned down|rechaz\w*|no (?:me |nos |lo |la )?aprobaron"
+    r"|dijeron (?:que|q) no)\b"
+)
+_RELEASE_REFUSED: Final = re.compile(r"\b(?:won'?t|will not|wont|no (?:lo |la )?quieren?) (?:release|liberar|soltar)")
+_PROVISIONAL: Final = re.compile(r"\b(?:provisional\w*|sin (?:el )?permiso|without (?:a |the )?permit)\b")
+#: Signing in to see an application is about the account, not the status words it contains.
+_SIGNING_IN: Final = re.compile(
+    r"\b(?:log ?in|login|sign in|entrar|clave|contrasena|password|user)\b"
+)
+_RENEWAL_WORDS: Final = re.compile(r"\b(?:renew\w*|renov\w*)\b")
+APPEAL: Final = "ask_appeal"
+RELEASE: Final = "ask_release"
+PROVISIONAL: Final = "ask_provisional_enrollment"
 #: "None of those, something else…" after the reasons: the Exception reason.
 _NONE_OF_THOSE: Final = re.compile(
     r"\b(?:none of (?:those|them|these|the reasons)|something else|another reason|other reason"
@@ -153,20 +170,29 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
         return DOCUMENTS, "exception"
     if _REASONS.search(folded) and not _DOCUMENT_WORDS.search(folded):
         return REASONS, None
-    if _STATUS.search(folded):
+    if _STATUS.search(folded) and not _SIGNING_IN.search(folded):
         return STATUS, None
     if _LATER.search(folded) and "?" not in text:  # "ya no quiero hacer la aplicación ahorita"
         return STOP, None
     if (_APPLY_REQUEST.search(folded) and not looks_like_question(text)) or requests_to_apply_now(text):
         return APPLY, None
-    if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
+    if _DATES.search(folded) and _PROVISIONAL.search(folded):
+        return PROVISIONAL, None  # "hasta cuando puede ir sin permiso"
+    if _DATES.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded) and not _RENEWAL_WORDS.search(folded):
         return DATES, None
     if _PASSWORD_HERE.search(folded):
         return PASSWORD_HERE, None
     if says_no_account(text):  # "todavía no tengo cuenta, ¿la necesito pa eso?"
         return ACCOUNT, None
-    if _WHAT_NEXT.search(folded) and not _OTHER_DOCUMENT_TOPICS.search(folded):
-        return NEXT, None
+    if _WHAT_NEXT.search(folded):
+        if _RELEASE_REFUSED.search(folded):
+            return RELEASE, None
+        if _PROVISIONAL.search(folded):
+            return PROVISIONAL, None
+        if _DENIED.search(folded):
+            return APPEAL, None
+        if not _OTHER_DOCUMENT_TOPICS.search(folded):
+            return NEXT, None
     faq = faq_topic(folded)  # "ok y eso donde lo subo", "y si no la aceptan?", "con quien lo confirmo"
     if faq is not None:
         return faq, None
