@@ -63,13 +63,14 @@ _RENEWAL: Final = re.compile(
 #: "what does sibling mean?", "y lo del bullying como funciona": a named reason explained.
 _MEANING: Final = re.compile(
     r"\b(?:que (?:es|significa|quiere decir)|q (?:es|significa)|como funciona|what (?:is|does)|whats|what'?s"
-    r"|how does(?! (?:this|it|that|the (?:chat|bot|app|site|website)) work)|mean|means|meaning|cuenta como|count as|counts as|qualify|califica"
+    r"|how does(?! (?:this|it|that|the) (?:(?:chat|bot|app|site|website) )?work)|mean|means|meaning|cuenta como|count as|counts as|qualify|califica"
     r"|(?:eso|esto|that|this|it) (?:cuenta|counts)|(?:does|would) (?:that|this|it) count)\b"
 )
 _DOCUMENT_WORDS: Final = re.compile(
     r"\b(?:papeles|papers|documentos?|documents?|docs|comprobantes?|proofs?|forms?|formulario|affidavit"
-    r"|declaracion|letter|carta)\b"
+    r"|declaracion|letter|carta|fill out|sign|firmar|llenar)\b"
 )
+_PASSWORD: Final = re.compile(r"\b(?:password|contrasena|clave)\b")
 _PRIORITY: Final = re.compile(r"\b(?:prioridad|priority|prioritized|priorizan)\b")
 #: "cuántas horas tengo q trabajar": the parent-employment condition (hours a school week).
 _WORK_HOURS: Final = re.compile(
@@ -135,7 +136,7 @@ def faq_topic(folded: str) -> str | None:
         return APPEAL
     if _CONTACT.search(folded):
         return CONTACT
-    if _RENEWAL.search(folded):
+    if _RENEWAL.search(folded) and not _PASSWORD.search(folded):  # "renew… forgot my password"
         return RENEWAL
     if _WHERE_RELEASE.search(folded):
         return RELEASE

@@ -48,17 +48,19 @@ _DOCUMENT_WORDS: Final = re.compile(
     r"|que tengo que (?:llevar|presentar|mandar)|q tengo q (?:llevar|presentar|mandar)"
     r"|(?:what|wat) else (?:do i|do we|should i) (?:need|have to send|send)|(?:que|q) (?:mas )?me falta"
     r"|(?:what|wat)(?:'?s| is) (?:still )?missing|what am i missing"
+    r"|what (?:does|do) (?:she|he|they|the \w+) (?:need|have) to (?:fill out|sign|give|bring|send|show)"
     r"|(?<!how )(?:do|does) (?:those|these|they|that|it|this) (?:count|work)(?! on| in| with)|(?:sirven|sirve|cuentan|valen) (?:esos|esas|eso)"
-    r"|(?:esos|esas|eso) (?:sirven|sirve|cuentan|cuenta|valen)\b(?! como))\b"
+    r"|(?:esos|esas|eso) (?:sirven|sirve|cuentan|cuenta|valen)\b(?! como| de (?:razon|motivo)))\b"
 )
 #: Uploading, sending, status, a document rejected or never sent, passwords and appeals: other
 #: questions that name documents or dates.
 _OTHER_DOCUMENT_TOPICS: Final = re.compile(
-    r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|where do i send|donde (?:los )?mando"
+    r"\b(?:upload\w*|subir|subo|suba|subirlos|attach|adjunt\w*|scan\w*|escan\w*|cargo|cargar|cargarlos"
+    r"|where do i send|donde (?:los )?mando"
     r"|status|estatus|estado de|rejected|rechaz\w*|returned|devuelt\w*|lost|perdi"
     r"|(?:never|don'?t|do not|no|nunca) (?:send|sent|upload|mando|envio|subo)|passwords?|contrasenas?"
     r"|appeal\w*|apel\w*|denied|deneg\w*|negaron|contest"
-    r"|receiv\w*|recibi\w*|revisaron|vieron|pending|pendientes?|they have all)\b"
+    r"|receiv\w*|recibi\w*|revisaron|vieron|pending|pendientes?|they have all|atras\w*|delay\w*)\b"
 )
 _FOLLOW_UP: Final = re.compile(
     r"^(?:y|e|and|also|tambien|what about|how about|and what about|y que tal|y si|and if|y para|and for"
@@ -132,6 +134,11 @@ _PASSWORD_HERE: Final = re.compile(
     r"|(?:type|put|write|send) (?:it|the password|my password|the new one|my new password) here"
     r"|where do i (?:type|put|write) (?:the|my) (?:new )?password)\b"
 )
+#: "pa q quieren mi correo?", "why do you need my email": why something is asked.
+_WHY_THEY_ASK: Final = re.compile(
+    r"\b(?:pa|para) (?:que|q) (?:me )?(?:lo |la |los |las )?(?:quieren|necesitan|piden|ocupan)\b"
+    r"|\bwhy do (?:you|they) (?:need|want)\b"
+)
 _ASKING: Final = re.compile(r"\b(?:q|que|what|which|cuales|cual)\b")
 #: A follow-up is short: "¿y para guardería?", "and if it's because of my job?".
 _FOLLOW_UP_WORDS: Final = 14
@@ -142,6 +149,8 @@ def question_topic(text: str) -> tuple[str, str | None] | None:
     """(intent, reason code or None) for a question the words make certain, else None."""
     folded = fold(text)
     if not folded or text.lstrip().startswith("/"):
+        return None
+    if _WHY_THEY_ASK.search(folded):  # the classifier knows `ask_why_needed`; no rule reads it
         return None
     if asks_how_long_it_works(text):  # about what was just emailed: action_respond_out_of_context says
         return FOLLOW_UP_DIRECTION, None

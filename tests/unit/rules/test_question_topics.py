@@ -183,3 +183,21 @@ def test_a_negated_request_and_look_alike_words_do_not_start_the_wrong_topic(tex
 def test_what_the_words_around_a_topic_word_make_of_it(text, topic):
     """Found by checking the rules against the training data's intents (docs/performance.md)."""
     assert question_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("pa q quieren mi correo y mi nombre completo", None),  # why it is asked: the classifier's
+        ("eso sirve de razon?", None),  # the reason itself, not its documents
+        ("como cargo el comprobante", None),  # uploading
+        ("ya escanie los papeles, ahora q", None),
+        ("si me falta un documento se atrasa?", None),  # how long it takes
+        ("my babysitter lives in LA, what does she need to sign", (DOCUMENTS, "childcare")),
+        ("ahora q lo quiero renovar no me acuerdo de la contraseña, como la cambio", None),
+    ],
+)
+def test_topic_words_in_other_questions_found_by_cross_validation(text, topic):
+    """Sentences of the training data the rules read against their intent, under 5-fold
+    cross-validation (docs/performance.md, session 8)."""
+    assert question_topic(text) == topic
