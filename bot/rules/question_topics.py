@@ -6,8 +6,11 @@ dates, "stop" or the browser question. Only unmistakable wordings are read here:
 in a question that is not about uploading, and a short follow-up ("y para …?", "and for …?", "what
 about …?") that names a permit reason, and a request to apply for a permit ("quiero solicitar
 permiso pa q mi hija entre…, es porque le hacen bullying") that is not a question, a question about
-dates ("solo quiero saber las fechas"), and leaving for now ("mejor lo hago después", "quiero otra
-cosa"). Everything else is left to the classifier.
+dates ("solo quiero saber las fechas"), leaving for now ("mejor lo hago después", "quiero otra
+cosa"), and "what now?" (after a denial: an appeal; after a refused release: the release).
+Everything else is left to the classifier, including questions whose topic words serve another
+question: documents already sent (status), "pa q quieren mi correo" (why it is asked). Each rule
+was checked against the training data's intents (docs/performance.md, session 8).
 """
 
 from __future__ import annotations
