@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,7 @@ from bot.rules.email_address import email_digest
 
 logger = logging.getLogger(__name__)
 _KEY_PURPOSE = b"lausd-permit-assistant tracker store slot sealing v1"
-#: Conversations read but not yet saved whose stored-event count is remembered (a safety cap).
+#: Conversations read (or saved) whose stored-event count is remembered (a safety cap).
 _MAX_REMEMBERED_COUNTS = 10_000
 #: Conversations whose events are remembered between messages (the most recently used ones).
 RECENT_CONVERSATIONS = 2_000
@@ -147,6 +148,10 @@ class RedactingTrackerStore(SQLTrackerStore):
         # save appends after them without counting the rows again (one query less per message).
         # Taken once; a save without a read first counts (the conversation lock orders the two).
         self._stored_counts: dict[str, int] = {}
+        # The tracker object saved last per conversation and its event count: saved again without a
+        # read in between (a new conversation is saved when created, then after its first turn),
+        # it appends after them. Only the same object counts: anything else counts the rows.
+        self._saved_trackers: dict[str, tuple[weakref.ref[DialogueStateTracker], int]] = {}
         self.recent = RecentConversations()
         # How many rows a conversation has and its newest row: built once (one query per message).
         self._row_count = sa.select(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).where(
@@ -179,6 +184,9 @@ class RedactingTrackerStore(SQLTrackerStore):
         await self.stream_events(tracker)
         with self.session_scope() as session:
             first_new = self._stored_counts.pop(tracker.sender_id, None)
+            saved_before = self._saved_trackers.pop(tracker.sender_id, None)
+            if first_new is None and saved_before is not None and saved_before[0]() is tracker:
+                first_new = saved_before[1]  # this very tracker was saved before (a new conversation)
             if first_new is None or first_new > len(tracker.events):
                 first_new = self._additional_events_start(session, tracker)
             all_events = [event.as_dict() for event in tracker.events]
@@ -201,6 +209,9 @@ class RedactingTrackerStore(SQLTrackerStore):
             session.flush()  # the rows' ids
             self._remember_saved(tracker, first_new, rows)
             session.commit()
+        if len(self._saved_trackers) >= _MAX_REMEMBERED_COUNTS:
+            self._saved_trackers.clear()
+        self._saved_trackers[tracker.sender_id] = (weakref.ref(tracker), len(tracker.events))
         logger.debug("Tracker %s stored (redacted).", tracker.sender_id)
 
     def _remember_saved(self, tracker: DialogueStateTracker, first_new: int, rows: list[Any]) -> None:

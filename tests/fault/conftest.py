@@ -149,18 +149,19 @@ class Production:
         """Rasa's tracker store of this layout."""
         return self.database_url.rsplit("/", 1)[0] + "/rasa_tracker"
 
-    def say(self, sender: str, message: str, metadata: dict | None = None) -> Reply:
-        """One message through nginx's REST webhook, as a channel sends it."""
+    def say(
+        self, sender: str, message: str, metadata: dict | None = None, server: int | None = None
+    ) -> Reply:
+        """One message through nginx's REST webhook, as a channel sends it (or straight to Rasa
+        server number ``server``, as a failover or a misrouting would send it)."""
         body: dict = {"sender": sender, "message": message}
         if metadata:
             body["metadata"] = metadata
-        response = requests.post(
-            f"http://127.0.0.1:{PORTS['HTTP_PORT']}/webhooks/rest/webhook", json=body, timeout=120
-        )
+        port = PORTS["HTTP_PORT"] if server is None else PORTS["RASA_BASE_PORT"] + server
+        response = requests.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook", json=body, timeout=120)
         messages = response.json() if response.status_code == 200 else []
-        return Reply(
-            response.status_code, messages, response.headers.get("X-Rasa-Upstream", ""), time.monotonic()
-        )
+        upstream = response.headers.get("X-Rasa-Upstream", "") if server is None else f"127.0.0.1:{port}"
+        return Reply(response.status_code, messages, upstream, time.monotonic())
 
 
 @pytest.fixture(scope="session")
