@@ -33,6 +33,7 @@ RASA_VENV_HAS = {
     *("rasa", "sanic", "aiohttp", "sqlalchemy", "yaml", "i18n", "lingua", "cryptography", "socketio"),
     *("jsonschema", "twilio"),
     *("numpy", "scipy", "pycrfsuite", "sklearn_crfsuite"),  # rasa's own dependencies (bot/nlu/stored_models.py)
+    *("redis", "ujson"),  # rasa's too (bot/rasa_plugins/conversation_lock.py, action_connections.py)
 }
 CORE_THIRD_PARTY = {"yaml", "i18n"}
 NEVER_IN_CORE_OR_RULES = {"sqlalchemy", "sanic", "rasa", "rasa_sdk", "aiohttp", "alembic"}
