@@ -20,6 +20,7 @@ RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5155"))
 WEB_PORT = int(os.environ.get("E2E_WEB_PORT", "8180"))
 SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", "8125"))
+OFFICE_HOURS_NOW = "2026-12-12T10:00:00-08:00"
 
 
 class Mailbox:
@@ -58,6 +59,10 @@ class Servers:
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": str(SMTP_PORT),
             "RUN_IN_BACKGROUND": "1",
+            # hand-offs judge the office's hours at a fixed moment (a Saturday morning, the office
+            # closed), not at whatever hour the tests run: in office hours a second "I didn't
+            # understand" asks a person to join instead of giving the office's contacts
+            "OFFICE_HOURS_NOW": OFFICE_HOURS_NOW,
         }
 
     def start(self) -> None:
