@@ -35,6 +35,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import redis.asyncio
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 from rasa.utils.endpoints import EndpointConfig
@@ -64,26 +65,23 @@ class _Queue:
 class ConversationLockStore(LockStore):
     """A lock per conversation: in order inside a server, exclusive across servers (Redis)."""
 
-    def __init__(self, endpoint_config: EndpointConfig | None = None, client: Any = None) -> None:
-        """Connects from the endpoint configuration, or uses ``client`` (a ``redis.asyncio`` client)."""
+    def __init__(self, endpoint_config: EndpointConfig | None = None) -> None:
+        """Connects to the Redis server the endpoint configuration names (localhost by default)."""
         settings: dict[str, Any] = dict(endpoint_config.kwargs) if endpoint_config else {}
-        if client is None:
-            import redis.asyncio
-
-            client = redis.asyncio.Redis(
-                host=(endpoint_config.url if endpoint_config else None) or "localhost",
-                port=int(settings.get("port") or 6379),
-                db=int(settings.get("db") or 0),
-                password=settings.get("password") or None,
-                socket_connect_timeout=float(settings.get("socket_timeout") or 5),
-                socket_timeout=float(settings.get("socket_timeout") or 5),
-            )
-        self.red = client
+        timeout = float(settings.get("socket_timeout") or 5)
+        self.red = redis.asyncio.Redis(
+            host=(endpoint_config.url if endpoint_config else None) or "localhost",
+            port=int(settings.get("port") or 6379),
+            db=int(settings.get("db") or 0),
+            password=settings.get("password") or None,
+            socket_connect_timeout=timeout,
+            socket_timeout=timeout,
+        )
         prefix = str(settings.get("key_prefix") or "rasa")
         if not prefix.isalnum():
             raise ValueError(f"lock_store key_prefix must be alphanumeric, not {prefix!r}")
         self.key_prefix = f"{prefix}:conversation-lock:"
-        self._release = client.register_script(_RELEASE)
+        self._release = self.red.register_script(_RELEASE)
         self._queues: dict[str, _Queue] = {}
         super().__init__()
 
