@@ -120,6 +120,9 @@ class Corrections:
                 text, self.CORRECTION_FIELDS, marker_needed=self.marker_needed(tracker)
             )
         requested = tracker.get_slot("requested_slot")
+        if correction is not None and correction.field == requested and correction.new_value is None:
+            # "mi apellido está mal" at the last-name question is not a last name: asked again
+            return [SlotSet(str(requested), None)]
         if correction is not None and correction.field != requested:
             slots = await self.apply_correction(correction, dispatcher, tracker, domain)
             if slots is not None:

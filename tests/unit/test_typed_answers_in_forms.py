@@ -186,6 +186,28 @@ def test_a_last_name_correction_at_the_email_question():
     assert slots.get("requested_slot") in (None, "parent_email")  # Rasa asks the next empty slot
 
 
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("mi apellido esta mal", "parent_last_name"),
+        ("my last name is wrong", "parent_last_name"),
+        ("el nombre esta mal escrito", "parent_first_name"),
+        ("mi correo esta mal", "parent_email"),
+    ],
+)
+def test_saying_the_field_asked_is_wrong_is_not_taken_as_its_answer(text, requested):
+    slots, replies = step(
+        ValidateRegistrationForm(),
+        "registration_form",
+        text,
+        "correct_registration",
+        requested_slot=requested,
+        **{"parent_first_name": "Lupita", requested: text},  # the asked slot: what from_text put there
+    )
+    assert slots == {requested: None}  # the question is asked again
+    assert replies == []
+
+
 @pytest.mark.parametrize("number", ["LA-Y0Z7-Y9JW-A", "la y0z7 y9jw a"])
 def test_a_bare_confirmation_number_is_taken(number):
     from bot.rules.confirmation import parse_confirmation_number
